@@ -1,0 +1,1 @@
+//! sWTA image filter (see MODEL.md §8.6). Filled in by the filter work.

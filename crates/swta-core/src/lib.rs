@@ -1,0 +1,13 @@
+//! swta-core: the engine of swta. Safe Rust only; knows nothing of FFI or JavaScript.
+//!
+//! - `math`: exp/ln and the seeded PRNG, identical on every backend.
+//! - `ode`, `neuron`, `net`: the conductance-based network simulator.
+//! - `truenorth`: the bit-exact TrueNorth core/chip emulator.
+//! - `filter`: the sWTA image filter.
+
+pub mod error;
+pub mod math;
+pub mod truenorth;
+pub mod filter;
+
+pub use error::{Error, ErrorKind};

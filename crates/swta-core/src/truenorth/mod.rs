@@ -1,0 +1,1 @@
+//! TrueNorth emulator (see shared TRUENORTH.md). Filled in by the TrueNorth work.
