@@ -1,0 +1,1 @@
+//! TrueNorth exports (swta_tn_*). Filled in by the TrueNorth work.

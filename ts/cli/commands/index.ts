@@ -1,0 +1,5 @@
+// Every CLI command, in --help order. Add a command: write ts/cli/commands/<name>.ts exporting a
+// Command, import it here.
+import type { Command } from '../command.js';
+
+export const COMMANDS: Command[] = [];
