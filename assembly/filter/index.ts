@@ -1,0 +1,1 @@
+// sWTA image filter (port of crates/swta-core/src/filter). Filled in by the filter work.
