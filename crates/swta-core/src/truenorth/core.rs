@@ -1,0 +1,138 @@
+//! One core's tick (TRUENORTH.md §2.2, STYLE rule 7): take the scheduler slot → integrate the active
+//! crossbar rows → leak/threshold/reset every neuron → write each spike straight into the
+//! destination core's future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
+
+use super::chip::{Chip, CoreKind};
+use super::crossbar::{count, row_base};
+use super::neuron::{stoch_syn, update, NeuronType};
+use super::{prng, scheduler, DEST_OUTPUT, DISABLED, N, WORDS};
+
+impl Chip {
+    /// Advance core `c` through tick `t`.
+    pub(super) fn step_core(&mut self, c: usize, t: u64) {
+        let a = scheduler::take(&mut self.sched, c, t);
+        let active = (a[0] | a[1] | a[2] | a[3]) != 0;
+        let meta = self.meta[c];
+        if meta.kind == CoreKind::Empty || (!active && meta.quiet && meta.settled) {
+            return;
+        }
+        let key = prng::tick_key(self.keys[c], t);
+        if active {
+            self.integrate(c, &a, key, meta.kind);
+        }
+        let changed = match meta.kind {
+            CoreKind::Uniform(u) => self.pass_uniform(c, t, key, u),
+            _ => self.pass_mixed(c, t, key),
+        };
+        self.meta[c].settled = !active && !changed;
+    }
+
+    /// Add the contributions of every active, connected axon to `acc` (event-driven over set bits).
+    fn integrate(&mut self, c: usize, a: &[u64; WORDS], key: u32, kind: CoreKind) {
+        for (w, &word) in a.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let i = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let g = (self.atype[c * N + i] & 3) as usize;
+                let rb = row_base(c, i);
+                let row = [self.xbar[rb], self.xbar[rb + 1], self.xbar[rb + 2], self.xbar[rb + 3]];
+                self.sops += count(&row);
+                match kind {
+                    CoreKind::Uniform(u) => {
+                        let wt = self.types[u as usize].w[g];
+                        add_row(&mut self.acc, &row, wt);
+                    }
+                    _ => self.add_row_mixed(c, &row, g, i as u32, key),
+                }
+            }
+        }
+    }
+
+    /// Row of axon `axon` (type `g`) into `acc` when neurons differ in type or use stochastic synapses.
+    fn add_row_mixed(&mut self, c: usize, row: &[u64; WORDS], g: usize, axon: u32, key: u32) {
+        let nts = &self.ntype[c * N..c * N + N];
+        for (w, &word) in row.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let j = (w * 64 + bits.trailing_zeros() as usize) & (N - 1);
+                bits &= bits - 1;
+                let nt = nts[j];
+                if nt == DISABLED {
+                    continue;
+                }
+                let t = &self.types[nt as usize];
+                self.acc[j] += if (t.stoch >> g) & 1 == 1 { stoch_syn(t, g, &self.cfg, key, j as u32, axon) } else { t.w[g] };
+            }
+        }
+    }
+
+    /// Neuron pass of a core whose neurons share type `u`; returns whether any V changed or a neuron fired.
+    fn pass_uniform(&mut self, c: usize, t: u64, key: u32, u: u16) -> bool {
+        let ty: NeuronType = self.types[u as usize];
+        let cfg = self.cfg;
+        let mut changed = false;
+        for j in 0..N {
+            let old = self.v[c * N + j];
+            let (fired, nv) = update(old, self.acc[j], &ty, &cfg, key, j as u32);
+            self.acc[j] = 0;
+            self.v[c * N + j] = nv;
+            changed |= nv != old;
+            if fired {
+                changed = true;
+                self.fire(c, j, t);
+            }
+        }
+        changed
+    }
+
+    /// Neuron pass of a core with several types (or disabled neurons).
+    fn pass_mixed(&mut self, c: usize, t: u64, key: u32) -> bool {
+        let cfg = self.cfg;
+        let mut changed = false;
+        for j in 0..N {
+            let nt = self.ntype[c * N + j];
+            if nt == DISABLED {
+                self.acc[j] = 0;
+                continue;
+            }
+            let old = self.v[c * N + j];
+            let (fired, nv) = update(old, self.acc[j], &self.types[nt as usize], &cfg, key, j as u32);
+            self.acc[j] = 0;
+            self.v[c * N + j] = nv;
+            changed |= nv != old;
+            if fired {
+                changed = true;
+                self.fire(c, j, t);
+            }
+        }
+        changed
+    }
+
+    /// Record the spike of neuron `j` of core `c` at tick `t` and route it.
+    #[inline]
+    fn fire(&mut self, c: usize, j: usize, t: u64) {
+        let k = c * N + j;
+        let dc = self.dest_core[k];
+        self.spikes += 1;
+        if self.record_mode == 2 || (self.record_mode == 1 && dc == DEST_OUTPUT) {
+            self.record(t, c, j);
+        }
+        if dc >= 0 {
+            scheduler::set(&mut self.sched, dc as usize, t + self.dest_delay[k] as u64, self.dest_axon[k] as usize);
+        }
+    }
+}
+
+/// acc[j] += wt for every set bit j of `row`.
+#[inline]
+fn add_row(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
+    for (w, &word) in row.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let j = (w * 64 + bits.trailing_zeros() as usize) & (N - 1);
+            bits &= bits - 1;
+            acc[j] += wt;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The binary crossbar of one core, bit-packed axon-major: row i (axon i) is 4 u64 words, bit j of
+//! the row (word j >> 6, bit j & 63) says whether axon i reaches neuron j. Flat over the grid at
+//! `(core * 256 + axon) * 4`. With ~2 % of axons active per tick, iterating the set bits of the
+//! active rows (event-driven integration, TRUENORTH.md §8.1 strategy 2) touches only the synapses
+//! that carry a spike.
+
+use super::{N, WORDS};
+
+#[inline]
+pub fn row_base(core: usize, axon: usize) -> usize {
+    (core * N + axon) * WORDS
+}
+
+/// Pack 8 little-endian u32 words per row (bit j of the row = word j >> 5, bit j & 31) into u64 rows.
+pub fn pack_rows(dst: &mut [u64], words32: &[u32]) {
+    for (i, d) in dst.iter_mut().enumerate() {
+        let lo = words32.get(2 * i).copied().unwrap_or(0) as u64;
+        let hi = words32.get(2 * i + 1).copied().unwrap_or(0) as u64;
+        *d = lo | hi << 32;
+    }
+}
+
+/// Unpack u64 rows into u32 words (inverse of `pack_rows`).
+pub fn unpack_rows(src: &[u64], words32: &mut [u32]) {
+    for (i, s) in src.iter().enumerate() {
+        if let Some(w) = words32.get_mut(2 * i) {
+            *w = *s as u32;
+        }
+        if let Some(w) = words32.get_mut(2 * i + 1) {
+            *w = (*s >> 32) as u32;
+        }
+    }
+}
+
+/// Number of set bits of a 256-bit row (synapses of one axon).
+#[inline]
+pub fn count(row: &[u64]) -> u64 {
+    row.iter().map(|w| w.count_ones() as u64).sum()
+}

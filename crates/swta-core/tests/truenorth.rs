@@ -1,0 +1,281 @@
+//! TrueNorth emulator: every hand-computed vector of TRUENORTH.md §6 (T1–T12), the switch
+//! sensitivities, and properties (determinism, OR-merge, delay wrap, skipping = no skipping).
+
+use swta_core::truenorth::{config, Chip, TYPE_FIELDS};
+
+const NAMES: [&str; TYPE_FIELDS] = [
+    "sigma0", "sigma1", "sigma2", "sigma3", "s0", "s1", "s2", "s3", "b0", "b1", "b2", "b3", "sigma_lambda", "lambda",
+    "c_lambda", "epsilon", "alpha", "beta", "TM", "gamma", "kappa", "R", "V",
+];
+
+/// A type with the vector conventions (σ = +1, everything else 0) overridden by `kv`.
+fn ty(kv: &[(&str, i32)]) -> Vec<i32> {
+    let mut f = vec![0; TYPE_FIELDS];
+    for g in 0..4 {
+        f[g] = 1;
+    }
+    f[12] = 1;
+    for (k, v) in kv {
+        let i = NAMES.iter().position(|n| n == k).expect("field name");
+        f[i] = *v;
+    }
+    f
+}
+
+/// Chip of `cols × 1` cores; core 0 gets `types` (neuron j has type j if j < types.len()), axon i of
+/// type `atypes[i]` (default 0), crossbar bits `links` (axon, neuron), unconnected destinations.
+fn chip(cols: u32, types: &[Vec<i32>], atypes: &[u8], links: &[(usize, usize)]) -> Chip {
+    let mut c = Chip::new(cols, 1).unwrap();
+    let flat: Vec<i32> = types.iter().flatten().copied().collect();
+    c.set_types(&flat, types.len() as u32).unwrap();
+    let mut at = vec![0u8; 256];
+    at[..atypes.len()].copy_from_slice(atypes);
+    let mut xb = vec![0u32; 2048];
+    for &(i, j) in links {
+        xb[i * 8 + j / 32] |= 1 << (j % 32);
+    }
+    c.set_core(0, 0, &at, &xb).unwrap();
+    let tys: Vec<i32> = (0..256).map(|j| if j < types.len() { j as i32 } else { -1 }).collect();
+    let mut dest = vec![0; 1024];
+    for j in 0..256 {
+        dest[4 * j + 2] = -1;
+    }
+    c.set_neurons(0, &tys, &dest).unwrap();
+    c
+}
+
+/// Inputs on `axon` of core 0 at each tick in `ticks`.
+fn inputs(c: &mut Chip, axon: i32, ticks: impl IntoIterator<Item = i32>) {
+    let t: Vec<i32> = ticks.into_iter().flat_map(|t| [t, 0, axon]).collect();
+    c.inject(&t).unwrap();
+}
+
+/// Run tick by tick; returns (spike ticks of core 0 neuron `j`, trace of its V after each tick).
+fn run(c: &mut Chip, ticks: u32, j: i32) -> (Vec<i32>, Vec<i32>) {
+    let (mut sp, mut tr) = (vec![], vec![]);
+    let mut v = vec![0; 256];
+    for _ in 0..ticks {
+        c.run(1);
+        sp.extend(c.records().chunks(3).filter(|r| r[1] == 0 && r[2] == j).map(|r| r[0]));
+        c.potentials(0, &mut v).unwrap();
+        tr.push(v[j as usize]);
+    }
+    (sp, tr)
+}
+
+fn every(start: i32, step: i32, end: i32) -> Vec<i32> {
+    (start..=end).step_by(step as usize).collect()
+}
+
+#[test]
+fn t1_tonic_spikers() {
+    let mut c = chip(1, &[ty(&[("alpha", 10), ("lambda", 1)]), ty(&[("alpha", 10), ("lambda", 1), ("V", 1)]), ty(&[("alpha", 11), ("lambda", 2)])], &[], &[]);
+    let mut got = [vec![], vec![], vec![]];
+    for _ in 0..40 {
+        c.run(1);
+        for r in c.records().chunks(3) {
+            got[r[2] as usize].push(r[0]);
+        }
+    }
+    assert_eq!(got[0], vec![9, 19, 29, 39]);
+    assert_eq!(got[1], vec![8, 18, 28, 38]);
+    assert_eq!(got[2], vec![5, 11, 17, 23, 29, 35]);
+}
+
+#[test]
+fn t1_pos_cmp_gt_gives_period_11() {
+    let mut c = chip(1, &[ty(&[("alpha", 10), ("lambda", 1)])], &[], &[]);
+    c.set_config(config::POS_GT, 32).unwrap();
+    assert_eq!(run(&mut c, 40, 0).0, vec![10, 21, 32]);
+}
+
+fn t2(gamma: i32, kappa: i32) -> (Vec<i32>, Vec<i32>) {
+    let mut c = chip(1, &[ty(&[("s0", 3), ("alpha", 10), ("sigma_lambda", -1), ("lambda", 1), ("gamma", gamma), ("kappa", kappa)])], &[], &[(3, 0)]);
+    inputs(&mut c, 3, 1..=100);
+    run(&mut c, 115, 0)
+}
+
+#[test]
+fn t2_integrate_and_fire_reset_modes() {
+    let (sp, tr) = t2(0, 0);
+    assert_eq!(sp, every(5, 5, 100));
+    assert_eq!(&tr[0..6], &[0, 2, 4, 6, 8, 0]);
+    assert!(tr[101..].iter().all(|&v| v == 0));
+    assert_eq!(t2(0, 1).0, every(5, 5, 100));
+    let (sp, tr) = t2(1, 0);
+    assert_eq!(sp, every(6, 5, 96));
+    assert_eq!(sp.len(), 19);
+    assert_eq!(&tr[0..7], &[-1, 1, 3, 5, 7, 9, 1]);
+    assert_eq!(tr[100], 9);
+    assert_eq!(tr[109], 0);
+    assert_eq!(&tr[110..113], &[-1, -2, -3]);
+}
+
+#[test]
+fn t2_pos_cmp_gt_gives_period_6() {
+    let mut c = chip(1, &[ty(&[("s0", 3), ("alpha", 10), ("sigma_lambda", -1), ("lambda", 1)])], &[], &[(3, 0)]);
+    c.set_config(config::POS_GT, 32).unwrap();
+    inputs(&mut c, 3, 1..=100);
+    assert_eq!(run(&mut c, 30, 0).0, vec![6, 12, 18, 24]);
+}
+
+fn t3(gamma: i32) -> (Vec<i32>, Vec<i32>) {
+    let mut c = chip(1, &[ty(&[("s0", 3), ("alpha", 4), ("gamma", gamma)])], &[], &[(0, 0)]);
+    inputs(&mut c, 0, 1..=8);
+    run(&mut c, 9, 0)
+}
+
+#[test]
+fn t3_rate_divider_gain() {
+    let (sp, tr) = t3(1);
+    assert_eq!(sp, vec![2, 3, 4, 6, 7, 8]);
+    assert_eq!(&tr[1..], &[3, 2, 1, 0, 3, 2, 1, 0]);
+    assert_eq!(t3(0).0, vec![2, 4, 6, 8]);
+    assert_eq!(t3(2).0, (2..=8).collect::<Vec<_>>());
+}
+
+fn t4(v0: i32, ringing: bool) -> Vec<i32> {
+    let mut c = chip(1, &[ty(&[("alpha", 100), ("beta", 100), ("epsilon", 1), ("sigma_lambda", -1), ("lambda", 2), ("V", v0)])], &[], &[]);
+    if !ringing {
+        c.set_config(config::RINGING_OFF, 32).unwrap();
+    }
+    run(&mut c, 7, 0).1
+}
+
+#[test]
+fn t4_convergent_leak_and_ringing_guard() {
+    assert_eq!(t4(7, true), vec![5, 3, 1, 0, 0, 0, 0]);
+    assert_eq!(t4(7, false), vec![5, 3, 1, -1, 1, -1, 1]);
+    assert_eq!(t4(-7, true), vec![-5, -3, -1, 0, 0, 0, 0]);
+}
+
+#[test]
+fn t5_divergent_leak_one_shot() {
+    let mut c = chip(1, &[ty(&[("epsilon", 1), ("lambda", 1), ("alpha", 5), ("V", 1)])], &[], &[]);
+    let (sp, tr) = run(&mut c, 20, 0);
+    assert_eq!(sp, vec![3]);
+    assert_eq!(&tr[..5], &[2, 3, 4, 0, 0]);
+}
+
+fn t6(kappa: i32, gamma: i32) -> (Vec<i32>, Vec<i32>) {
+    let t = ty(&[("sigma0", -1), ("s0", 5), ("s1", 4), ("alpha", 10), ("beta", 3), ("kappa", kappa), ("gamma", gamma)]);
+    let mut c = chip(1, &[t], &[0, 1], &[(0, 0), (1, 0)]);
+    inputs(&mut c, 0, 1..=3);
+    inputs(&mut c, 1, 4..=8);
+    let (sp, tr) = run(&mut c, 9, 0);
+    (sp, tr[1..].to_vec())
+}
+
+#[test]
+fn t6_negative_threshold_saturate_vs_reset() {
+    assert_eq!(t6(1, 0), (vec![7], vec![-3, -3, -3, 1, 5, 9, 0, 4]));
+    assert_eq!(t6(0, 0), (vec![6], vec![0, 0, 0, 4, 8, 0, 4, 8]));
+    assert_eq!(t6(0, 1), (vec![7], vec![-2, -4, -6, -2, 2, 6, 0, 4]));
+    assert_eq!(t6(0, 2), (vec![], vec![-5, -10, -15, -11, -7, -3, 1, 5]));
+}
+
+fn t7(r: i32, s: i32) -> (Vec<i32>, Vec<i32>) {
+    let mut c = chip(1, &[ty(&[("R", r), ("alpha", 10), ("beta", 5), ("s0", s)])], &[], &[(0, 0)]);
+    inputs(&mut c, 0, 0..40);
+    run(&mut c, 12, 0)
+}
+
+#[test]
+fn t7_normal_reset_to_nonzero_r() {
+    let (sp, tr) = t7(3, 4);
+    assert_eq!(sp, every(2, 2, 10));
+    assert_eq!(&tr[..6], &[4, 8, 3, 7, 3, 7]);
+    let (sp2, tr2) = t7(2, 4);
+    assert_eq!(sp2, sp);
+    assert_eq!(&tr2[..6], &[4, 8, 2, 6, 2, 6]);
+    assert_eq!(t7(3, 7).0, (1..12).collect::<Vec<_>>());
+    assert_eq!(t7(2, 7).0, every(1, 2, 11));
+}
+
+fn rate(c: &mut Chip, ticks: u32) -> (f64, Vec<i32>) {
+    c.run(ticks);
+    let sp: Vec<i32> = c.records().chunks(3).map(|r| r[0]).collect();
+    (sp.len() as f64 / ticks as f64, sp)
+}
+
+#[test]
+fn t8_stochastic_threshold_statistics() {
+    let mut c = chip(1, &[ty(&[("TM", 2), ("lambda", 2), ("alpha", 1), ("kappa", 1)])], &[], &[]);
+    let (r, sp) = rate(&mut c, 200_000);
+    let isi1 = sp.windows(2).filter(|w| w[1] - w[0] == 1).count() as f64 / (sp.len() - 1) as f64;
+    assert!((r - 2.0 / 3.0).abs() < 0.005, "rate {}", r);
+    assert!((isi1 - 0.5).abs() < 0.006, "isi1 {}", isi1);
+    assert!(sp.windows(2).all(|w| w[1] - w[0] <= 2));
+}
+
+#[test]
+fn t9_stochastic_leak_source() {
+    let t = ty(&[("c_lambda", 1), ("lambda", 63), ("alpha", 1), ("kappa", 1)]);
+    let mut c = chip(1, &vec![t.clone(); 16], &[], &[]);
+    let (r, _) = rate(&mut c, 100_000);
+    let q = r / 16.0;
+    assert!((q - 0.25).abs() < 0.0015, "q {}", q);
+    let mut g = chip(1, &vec![t; 16], &[], &[]);
+    g.set_config(config::STOCH_GT, 32).unwrap();
+    let qg = rate(&mut g, 100_000).0 / 16.0;
+    assert!((qg - 63.0 / 256.0).abs() < 0.0015, "q_gt {}", qg);
+    assert!(q > qg);
+}
+
+fn t10(delay: i32, ticks: &[i32]) -> Vec<(i32, i32)> {
+    let relay = ty(&[("s0", 1), ("alpha", 1), ("kappa", 1)]);
+    let mut c = chip(2, &[relay.clone(), relay], &[], &[(0, 0), (0, 1)]);
+    let mut dest = vec![0; 1024];
+    for j in 0..256 {
+        dest[4 * j + 2] = -1;
+    }
+    for j in 0..2 {
+        dest[4 * j..4 * j + 4].copy_from_slice(&[1, 0, 7, delay]);
+    }
+    c.set_neurons(0, &[0, 1].iter().copied().chain(std::iter::repeat(-1).take(254)).collect::<Vec<_>>(), &dest).unwrap();
+    let b = ty(&[("s0", 1), ("alpha", 2), ("kappa", 1)]);
+    let mut types: Vec<i32> = [ty(&[("s0", 1), ("alpha", 1), ("kappa", 1)]), b].concat();
+    types.extend(ty(&[("s0", 1), ("alpha", 1), ("kappa", 1)]));
+    c.set_types(&types, 3).unwrap();
+    let mut xb = vec![0u32; 2048];
+    xb[7 * 8] = 1;
+    c.set_core(1, 0, &[0; 256], &xb).unwrap();
+    let mut d1 = vec![0; 1024];
+    for j in 0..256 {
+        d1[4 * j + 2] = -1;
+    }
+    c.set_neurons(1, &[1].iter().copied().chain(std::iter::repeat(-1).take(255)).collect::<Vec<_>>(), &d1).unwrap();
+    inputs(&mut c, 0, ticks.iter().copied());
+    c.run(40);
+    c.records().chunks(3).filter(|r| r[1] == 1).map(|r| (r[0], r[2])).collect()
+}
+
+#[test]
+fn t10_routing_delay_or_merge_and_wrap() {
+    assert_eq!(t10(3, &[5, 6]), vec![(9, 0)]);
+    // wrap: fired at tick 1 with delay 15 → integrated at tick 16 (slot 0), never at tick 0
+    let two = t10(15, &[1, 2]);
+    assert_eq!(two, vec![(17, 0)]);
+}
+
+#[test]
+fn t11_several_axon_types_in_one_tick() {
+    let t = ty(&[("s0", 2), ("sigma1", -1), ("s1", 1), ("s2", 5), ("s3", 0), ("alpha", 100)]);
+    let mut c = chip(1, &[t], &[0, 1, 2, 3], &[(0, 0), (1, 0), (2, 0), (3, 0)]);
+    for a in 0..4 {
+        inputs(&mut c, a, [0]);
+    }
+    assert_eq!(run(&mut c, 1, 0).1, vec![6]);
+}
+
+#[test]
+fn t12_memoryless_binary_unit() {
+    let t = ty(&[("s0", 1), ("sigma1", -1), ("s1", 1), ("sigma_lambda", -1), ("lambda", 1), ("kappa", 1)]);
+    let mut c = chip(1, &[t], &[0, 0, 1], &[(0, 0), (1, 0), (2, 0)]);
+    inputs(&mut c, 0, [1, 3]);
+    inputs(&mut c, 1, [3]);
+    inputs(&mut c, 2, [3, 4]);
+    let (sp, tr) = run(&mut c, 5, 0);
+    assert_eq!(sp, vec![1, 3]);
+    assert_eq!(tr, vec![0; 5]);
+}
