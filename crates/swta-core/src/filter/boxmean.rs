@@ -1,0 +1,96 @@
+//! Border-aware box means M_k(z) (MODEL.md §8.6): the mean of z over the k×k window centred on each
+//! pixel, counting only in-image pixels. O(H·W) per call whatever k is:
+//!
+//! 1. rows: a prefix sum per row, padded with R zeros in front and R copies of the row total at the
+//!    end (R = the largest radius), so that the horizontal window sum for any radius r ≤ R is one
+//!    subtraction of two slices at constant offsets — no clamping inside the loop;
+//! 2. columns: a running sum over rows (add the row entering, subtract the row leaving), one
+//!    row-vector operation per image row;
+//! 3. multiply by a precomputed table 1/(in-image count), count = rows(i)·cols(j).
+//!
+//! Every loop is an element-wise `zip` over equal-length slices (auto-vectorised with SIMD128 on
+//! wasm32 and SSE on x86-64). The order of every floating-point operation is fixed and mirrored
+//! line for line in `assembly/filter/`, so results are bit-identical across backends.
+
+/// Fill `wt` (h·w) with 1/count of the in-image pixels of the (2r+1)² window at each pixel.
+pub fn count_weights(h: usize, w: usize, r: usize, wt: &mut [f32]) {
+    let wt = &mut wt[..h * w];
+    for i in 0..h {
+        let rows = (i + r).min(h - 1) - i.saturating_sub(r) + 1;
+        let row = &mut wt[i * w..(i + 1) * w];
+        for (j, v) in row.iter_mut().enumerate() {
+            let cols = (j + r).min(w - 1) - j.saturating_sub(r) + 1;
+            *v = 1.0 / ((rows * cols) as f32);
+        }
+    }
+}
+
+/// Horizontal window sums of every row of `src` (h·w) for radii `re` and `ri` into `hs_e`, `hs_i`.
+/// `prefix` needs w + 2·R + 1 slots, R = max(re, ri).
+#[allow(clippy::too_many_arguments)]
+pub fn row_sums(src: &[f32], h: usize, w: usize, re: usize, ri: usize, prefix: &mut [f32], hs_e: &mut [f32], hs_i: &mut [f32]) {
+    let big = re.max(ri);
+    let pre = &mut prefix[..w + 2 * big + 1];
+    for i in 0..h {
+        let row = &src[i * w..(i + 1) * w];
+        for v in pre[..big + 1].iter_mut() {
+            *v = 0.0;
+        }
+        let mut s = 0.0f32;
+        for (p, &x) in pre[big + 1..big + 1 + w].iter_mut().zip(row) {
+            s += x;
+            *p = s;
+        }
+        for v in pre[big + 1 + w..].iter_mut() {
+            *v = s;
+        }
+        window(pre, big, re, w, &mut hs_e[i * w..(i + 1) * w]);
+        window(pre, big, ri, w, &mut hs_i[i * w..(i + 1) * w]);
+    }
+}
+
+/// out[j] = pre[R + j + r + 1] − pre[R + j − r]: the sum of the row over [j − r, j + r].
+fn window(pre: &[f32], big: usize, r: usize, w: usize, out: &mut [f32]) {
+    let hi = &pre[big + r + 1..big + r + 1 + w];
+    let lo = &pre[big - r..big - r + w];
+    for ((o, &a), &b) in out.iter_mut().zip(hi).zip(lo) {
+        *o = a - b;
+    }
+}
+
+/// Vertical running sums of the row sums `hs` (h·w) over radius r, times `wt`: the box means.
+/// `acc` needs w slots.
+pub fn col_means(hs: &[f32], h: usize, w: usize, r: usize, wt: &[f32], acc: &mut [f32], out: &mut [f32]) {
+    let acc = &mut acc[..w];
+    for v in acc.iter_mut() {
+        *v = 0.0;
+    }
+    for t in 0..(r + 1).min(h) {
+        add_row(acc, &hs[t * w..(t + 1) * w]);
+    }
+    for i in 0..h {
+        if i > 0 && i + r < h {
+            add_row(acc, &hs[(i + r) * w..(i + r + 1) * w]);
+        }
+        if i > r {
+            sub_row(acc, &hs[(i - r - 1) * w..(i - r) * w]);
+        }
+        let o = &mut out[i * w..(i + 1) * w];
+        let k = &wt[i * w..(i + 1) * w];
+        for ((o, &a), &k) in o.iter_mut().zip(acc.iter()).zip(k) {
+            *o = a * k;
+        }
+    }
+}
+
+fn add_row(acc: &mut [f32], row: &[f32]) {
+    for (a, &x) in acc.iter_mut().zip(row) {
+        *a += x;
+    }
+}
+
+fn sub_row(acc: &mut [f32], row: &[f32]) {
+    for (a, &x) in acc.iter_mut().zip(row) {
+        *a -= x;
+    }
+}
