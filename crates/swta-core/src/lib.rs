@@ -7,6 +7,9 @@
 
 pub mod error;
 pub mod math;
+pub mod net;
+pub mod neuron;
+pub mod ode;
 pub mod truenorth;
 pub mod filter;
 
