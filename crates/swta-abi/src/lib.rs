@@ -13,5 +13,6 @@
 pub mod status;
 pub mod handles;
 pub mod mem;
+pub mod net;
 pub mod tn;
 pub mod filter;

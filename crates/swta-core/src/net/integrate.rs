@@ -37,7 +37,7 @@ fn store<R: Real, M: Dynamics<R>>(mem: &mut Membrane<R>, i: usize, x: &[R; 4]) {
 
 /// Explicit RK step: k_s = f(x + dt Σ_j A[s][j] k_j, t + C[s] dt); x ← x + dt Σ_s B[s] k_s.
 /// While refractory, V is held (integrate-and-fire models) and the other variables move on.
-pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau>(m: &M, mem: &mut Membrane<R>, sums: &[Sums<R>; 3], iext: &[R], nmda: bool, mg: R, dt: R) {
+pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau, const NMDA: bool>(m: &M, mem: &mut Membrane<R>, sums: &[Sums<R>; 3], iext: &[R], mg: R, dt: R) {
     let n = mem.refr.len();
     let iext = &iext[..n];
     let half = dt * R::from_f64(0.5);
@@ -52,8 +52,8 @@ pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau>(m: &M, mem: &mut Membra
                     xs[q] += a * k[j][q];
                 }
             }
-            let syn = syn_at(&sums[T::CI[s]], i, nmda);
-            k[s] = m.deriv(&xs, syn.current(xs[0], nmda, mg), iext[i]);
+            let syn = syn_at(&sums[T::CI[s]], i, NMDA);
+            k[s] = m.deriv(&xs, syn.current::<NMDA>(xs[0], mg), iext[i]);
         }
         let mut x = x0;
         for s in 0..T::STAGES {
@@ -114,7 +114,8 @@ impl<'a, R: Real> DopriCtx<'a, R> {
             }
         }
         let xr = [R::from_f64(x[0]), R::from_f64(x[1]), R::from_f64(x[2]), R::from_f64(x[3])];
-        let d = m.deriv(&xr, syn.current(xr[0], self.nmda, self.mg), self.iext[i]);
+        let i_syn = if self.nmda { syn.current::<true>(xr[0], self.mg) } else { syn.current::<false>(xr[0], self.mg) };
+        let d = m.deriv(&xr, i_syn, self.iext[i]);
         [d[0].to_f64(), d[1].to_f64(), d[2].to_f64(), d[3].to_f64()]
     }
 }

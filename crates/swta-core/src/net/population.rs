@@ -217,22 +217,36 @@ impl<R: Real> Population<R> {
     /// Σg, Σg·E at the stage offsets the method uses.
     fn syn_sums(&mut self, uses: [bool; 3]) {
         let n = self.n;
+        let has_nmda = self.receptors.iter().any(|r| r.nmda);
         for (c, s) in self.sums.iter_mut().enumerate() {
             if !uses[c] {
                 continue;
             }
-            for v in [&mut s.g, &mut s.ge, &mut s.gn, &mut s.gne] {
-                for x in v.iter_mut() {
-                    *x = R::ZERO;
+            let arrays: [&mut Vec<R>; 4] = [&mut s.g, &mut s.ge, &mut s.gn, &mut s.gne];
+            for (k, v) in arrays.into_iter().enumerate() {
+                if k < 2 || has_nmda {
+                    for x in v.iter_mut() {
+                        *x = R::ZERO;
+                    }
                 }
             }
             for rec in self.receptors.iter() {
                 let (gs, ges) = if rec.nmda { (&mut s.gn[..n], &mut s.gne[..n]) } else { (&mut s.g[..n], &mut s.ge[..n]) };
-                let e = rec.e_rev;
-                for i in 0..n {
-                    let g = rec.g_at(i, c);
-                    gs[i] += g;
-                    ges[i] += g * e;
+                let (e, d, gd) = (rec.e_rev, rec.decay[c], &rec.gd[..n]);
+                if rec.is_double() {
+                    // g = N·(g_d·e^{−c dt/τd} − g_r·e^{−c dt/τr})
+                    let (nd, nr, gr) = (rec.norm * d, rec.norm * rec.rise[c], &rec.gr[..n]);
+                    for i in 0..n {
+                        let g = gd[i] * nd - gr[i] * nr;
+                        gs[i] += g;
+                        ges[i] += g * e;
+                    }
+                } else {
+                    for i in 0..n {
+                        let g = gd[i] * d;
+                        gs[i] += g;
+                        ges[i] += g * e;
+                    }
                 }
             }
         }
@@ -272,9 +286,12 @@ impl<R: Real> Population<R> {
             ($m:expr) => {{
                 let m = $m;
                 match method {
-                    Method::Euler => integrate_rk::<R, _, Euler>(m, mem, sums, iext, nmda, mg, dtr),
-                    Method::Rk2 => integrate_rk::<R, _, Midpoint>(m, mem, sums, iext, nmda, mg, dtr),
-                    Method::Rk4 => integrate_rk::<R, _, Rk4>(m, mem, sums, iext, nmda, mg, dtr),
+                    Method::Euler if nmda => integrate_rk::<R, _, Euler, true>(m, mem, sums, iext, mg, dtr),
+                    Method::Euler => integrate_rk::<R, _, Euler, false>(m, mem, sums, iext, mg, dtr),
+                    Method::Rk2 if nmda => integrate_rk::<R, _, Midpoint, true>(m, mem, sums, iext, mg, dtr),
+                    Method::Rk2 => integrate_rk::<R, _, Midpoint, false>(m, mem, sums, iext, mg, dtr),
+                    Method::Rk4 if nmda => integrate_rk::<R, _, Rk4, true>(m, mem, sums, iext, mg, dtr),
+                    Method::Rk4 => integrate_rk::<R, _, Rk4, false>(m, mem, sums, iext, mg, dtr),
                     Method::ExpEuler => integrate_exp_euler(m, mem, sums, iext, nmda, mg, dtr),
                     Method::Dopri5 => {
                         let ctx = DopriCtx { receptors: &self.receptors, iext, nmda, mg, t0: t_ms, dt, rtol: tol.0, atol: tol.1 };
@@ -314,29 +331,34 @@ fn detect<R: Real, M: Dynamics<R>>(m: &M, mem: &mut Membrane<R>, t_ms: f64, dt: 
     let theta = m.threshold();
     let half = dt * R::from_f64(0.5);
     let n = mem.refr.len();
+    let (refr, v_prev) = (&mut mem.refr[..n], &mem.v_prev[..n]);
+    let v = &mem.vars[0][..n];
+    let start = out.len();
+    // Countdown without branches: refr ← max(refr − dt, −dt). A neuron was refractory during this
+    // step iff refr > dt/2 before, i.e. iff refr > −dt/2 now.
+    let floor = -dt;
+    for r in refr.iter_mut() {
+        *r = (*r - dt).max(floor);
+    }
+    let neg_half = -half;
     for i in 0..n {
-        let refractory = mem.refr[i] > half;
-        if refractory {
-            mem.refr[i] -= dt;
-            if M::CLAMP_WHEN_REFRACTORY {
-                continue;
-            }
+        let crossed = if M::CLAMP_WHEN_REFRACTORY { v[i] >= theta } else { v[i] >= theta && v_prev[i] < theta };
+        if crossed && refr[i] <= neg_half {
+            out.push(i as u32, 0.0);
         }
-        let v = mem.vars[0][i];
-        let vp = mem.v_prev[i];
-        let crossed = if M::CLAMP_WHEN_REFRACTORY { v >= theta } else { v >= theta && vp < theta };
-        if !crossed || refractory {
-            continue;
-        }
+    }
+    for k in start..out.len() {
+        let i = out.ids[k] as usize;
+        let (v, vp) = (mem.vars[0][i], mem.v_prev[i]);
         let frac = if interpolate && v > vp { ((theta - vp) / (v - vp)).to_f64().max(0.0).min(1.0) } else { 1.0 };
-        out.push(i as u32, t_ms + frac * dt.to_f64());
+        out.t_ms[k] = t_ms + frac * dt.to_f64();
         let mut x = [R::ZERO; 4];
-        for k in 0..M::NV {
-            x[k] = mem.vars[k][i];
+        for q in 0..M::NV {
+            x[q] = mem.vars[q][i];
         }
         mem.refr[i] = m.reset(&mut x);
-        for k in 0..M::NV {
-            mem.vars[k][i] = x[k];
+        for q in 0..M::NV {
+            mem.vars[q][i] = x[q];
         }
     }
 }

@@ -33,12 +33,12 @@ pub fn mg_block<R: Real>(v: R, mg_coef: R) -> R {
 }
 
 impl<R: Real> Syn<R> {
-    /// Synaptic current (pA) at membrane potential `v` (mV). `nmda` is false when the population has
-    /// no NMDA receptor (the block is then skipped).
+    /// Synaptic current (pA) at membrane potential `v` (mV). `NMDA` is false when the population has
+    /// no NMDA receptor: a compile-time switch, so the block's exp never enters the hot loop.
     #[inline]
-    pub fn current(&self, v: R, nmda: bool, mg_coef: R) -> R {
+    pub fn current<const NMDA: bool>(&self, v: R, mg_coef: R) -> R {
         let i = self.ge - self.g * v;
-        if nmda {
+        if NMDA {
             i + mg_block(v, mg_coef) * (self.gne - self.gn * v)
         } else {
             i
