@@ -32,7 +32,7 @@ export function toPlanes(data: PixelArray, g: Geometry, channels: ChannelMode): 
   const { n, h, w, c } = g;
   const hw = h * w;
   const scale = isBytes(data) ? 1 / 255 : 1;
-  if (!isBytes(data)) checkRange(data);
+  if (!isBytes(data)) checkRange(data as Float32Array | Float64Array);
   if (c === 1) return data instanceof Float32Array ? data : Float32Array.from(data, (v) => v * scale);
   if (channels === 'each') {
     const out = new Float32Array(n * c * hw);

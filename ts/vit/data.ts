@@ -1,0 +1,55 @@
+// Data for the ViT harness: MNIST (55,000 train / 5,000 validation carved from the end of the
+// training file / 10,000 test), pixels scaled to [0, 1], and the preprocessing variants
+// (raw, or the sWTA filter in one of its modes) applied to every split and every OOD set.
+import { loadMnist, readDigits, sliceDigits, type Digits } from './idx.js';
+import { sWTAFilter } from './filter.js';
+import type { FilterMode } from './params.js';
+import type { Split } from './train.js';
+
+export const VAL_SIZE = 5000;
+
+export function toSplit(d: Digits): Split {
+  const x = new Float32Array(d.images.length);
+  for (let i = 0; i < x.length; i++) x[i] = d.images[i] / 255;
+  return { x, y: d.labels, n: d.n };
+}
+
+export function mnistSplits(): { train: Split; val: Split; test: Split } {
+  const m = loadMnist();
+  const nTrain = m.train.n - VAL_SIZE;
+  return { train: toSplit(sliceDigits(m.train, 0, nTrain)), val: toSplit(sliceDigits(m.train, nTrain, m.train.n)), test: toSplit(m.test) };
+}
+
+/** A preprocessing variant: 'raw' or a filter mode ('field' = the sWTA filter). */
+export type Variant = 'raw' | FilterMode;
+
+export class Preprocessor {
+  private constructor(readonly variant: Variant, private f: sWTAFilter | null) {}
+
+  static async create(variant: Variant): Promise<Preprocessor> {
+    return new Preprocessor(variant, variant === 'raw' ? null : await sWTAFilter.create({ mode: variant }));
+  }
+
+  apply(s: Split, side = 28): Split {
+    if (!this.f) return s;
+    return { x: this.f.planes(s.x, s.n, side, side), y: s.y, n: s.n };
+  }
+}
+
+/** An external IDX test set as a 28×28 split (bilinear resize when h×w ≠ 28×28). */
+export function readExtraTest(imagesPath: string, labelsPath: string, side = 28): Split {
+  const d = readDigits(imagesPath, labelsPath);
+  const x = new Float32Array(d.n * side * side);
+  for (let k = 0; k < d.n; k++) {
+    const src = d.images.subarray(k * d.h * d.w, (k + 1) * d.h * d.w);
+    for (let i = 0; i < side; i++) for (let j = 0; j < side; j++) {
+      const y = ((i + 0.5) * d.h) / side - 0.5, xx = ((j + 0.5) * d.w) / side - 0.5;
+      const y0 = Math.max(0, Math.min(d.h - 1, Math.floor(y))), x0 = Math.max(0, Math.min(d.w - 1, Math.floor(xx)));
+      const y1 = Math.min(d.h - 1, y0 + 1), x1 = Math.min(d.w - 1, x0 + 1);
+      const fy = Math.max(0, Math.min(1, y - y0)), fx = Math.max(0, Math.min(1, xx - x0));
+      const at = (a: number, b: number) => src[a * d.w + b] / 255;
+      x[(k * side + i) * side + j] = (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x1)) + fy * ((1 - fx) * at(y1, x0) + fx * at(y1, x1));
+    }
+  }
+  return { x, y: d.labels, n: d.n };
+}

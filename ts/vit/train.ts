@@ -1,0 +1,156 @@
+// Training and evaluation of the tiny ViT: AdamW (Adam + decoupled weight decay on weight matrices),
+// linear warm-up then cosine decay, seeded data order, a validation curve for "steps to 97 %",
+// progress output and per-epoch checkpoints.
+import * as tf from '@tensorflow/tfjs';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { forward, initVit, type VitConfig, type Weights } from './model.js';
+import { HarnessRng } from './rng.js';
+import { Progress } from './progress.js';
+
+/** Images as f32 N×S×S in [0, 1] with labels. */
+export interface Split { x: Float32Array; y: Uint8Array; n: number }
+
+export interface TrainOptions {
+  seed: number;
+  epochs: number;
+  batch: number;
+  /** Peak learning rate. */
+  lr: number;
+  weightDecay: number;
+  /** Warm-up, as a fraction of all steps. */
+  warmup: number;
+  /** Validate every this many steps (on `valProbe` images) for the steps-to-target curve. */
+  evalEvery: number;
+  valProbe: number;
+  /** Validation accuracy whose first crossing is reported as stepsToTarget. */
+  target: number;
+  /** Stop after this many steps (smoke tests); default: epochs × steps per epoch. */
+  maxSteps?: number;
+  ckptDir?: string;
+  label?: string;
+  quiet?: boolean;
+}
+
+export const TRAIN_DEFAULTS: Omit<TrainOptions, 'seed'> = {
+  epochs: 3, batch: 128, lr: 2e-3, weightDecay: 0.05, warmup: 0.1, evalEvery: 100, valProbe: 2000, target: 0.97,
+};
+
+export interface TrainResult {
+  steps: number;
+  stepsToTarget: number | null;
+  curve: [number, number][];
+  losses: number[];
+  valAccuracy: number;
+  seconds: number;
+}
+
+function batchOf(s: Split, idx: Uint32Array, from: number, to: number, px: number): { x: tf.Tensor; y: tf.Tensor } {
+  const b = to - from;
+  const xb = new Float32Array(b * px);
+  const yb = new Int32Array(b);
+  for (let i = 0; i < b; i++) {
+    const k = idx[from + i];
+    xb.set(s.x.subarray(k * px, (k + 1) * px), i * px);
+    yb[i] = s.y[k];
+  }
+  const side = Math.round(Math.sqrt(px));
+  return { x: tf.tensor3d(xb, [b, side, side]), y: tf.oneHot(tf.tensor1d(yb, 'int32'), 10) };
+}
+
+/** Accuracy of W on the first `limit` images of `s`. */
+export function evaluate(W: Weights, c: VitConfig, s: Split, limit = s.n, batch = 500): number {
+  return predictions(W, c, s, limit, batch).reduce((a, p, i) => a + (p === s.y[i] ? 1 : 0), 0) / Math.min(limit, s.n);
+}
+
+export function predictions(W: Weights, c: VitConfig, s: Split, limit = s.n, batch = 500): Uint8Array {
+  const n = Math.min(limit, s.n);
+  const px = c.size * c.size;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i += batch) {
+    const b = Math.min(batch, n - i);
+    const p = tf.tidy(() => forward(W, c, tf.tensor3d(s.x.subarray(i * px, (i + b) * px), [b, c.size, c.size])).argMax(1).dataSync());
+    out.set(p, i);
+  }
+  return out;
+}
+
+function lrAt(step: number, total: number, o: TrainOptions): number {
+  const w = Math.max(1, Math.round(o.warmup * total));
+  if (step < w) return (o.lr * (step + 1)) / w;
+  return 0.5 * o.lr * (1 + Math.cos((Math.PI * (step - w)) / Math.max(1, total - w)));
+}
+
+export async function train(c: VitConfig, trainSet: Split, val: Split, o: TrainOptions): Promise<{ W: Weights; result: TrainResult }> {
+  const W = initVit(c, o.seed);
+  const rng = new HarnessRng(o.seed);
+  const perEpoch = Math.floor(trainSet.n / o.batch);
+  const total = Math.min(o.maxSteps ?? Infinity, perEpoch * o.epochs);
+  const opt = tf.train.adam(o.lr, 0.9, 0.999, 1e-8);
+  const vars = [...W.values()];
+  const decayed = [...W.entries()].filter(([k]) => k.endsWith('.w')).map(([, v]) => v);
+  const px = c.size * c.size;
+  const curve: [number, number][] = [];
+  const losses: number[] = [];
+  let stepsToTarget: number | null = null;
+  const bar = new Progress(total, o.label ?? `seed ${o.seed}`, o.quiet);
+  const t0 = performance.now();
+  let step = 0;
+  for (let e = 0; e < o.epochs && step < total; e++) {
+    const idx = rng.shuffle(Uint32Array.from({ length: trainSet.n }, (_, i) => i));
+    for (let b = 0; b < perEpoch && step < total; b++, step++) {
+      const lr = lrAt(step, total, o);
+      (opt as unknown as { learningRate: number }).learningRate = lr;
+      const { x, y } = batchOf(trainSet, idx, b * o.batch, (b + 1) * o.batch, px);
+      const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, forward(W, c, x)) as tf.Scalar, true, vars)!;
+      tf.tidy(() => { for (const v of decayed) v.assign(v.mul(1 - lr * o.weightDecay)); });
+      const lv = loss.dataSync()[0];
+      tf.dispose([x, y, loss]);
+      losses.push(lv);
+      if ((step + 1) % o.evalEvery === 0 || step + 1 === total) {
+        const acc = evaluate(W, c, val, o.valProbe);
+        curve.push([step + 1, acc]);
+        if (stepsToTarget === null && acc >= o.target) stepsToTarget = step + 1;
+      }
+      bar.tick(step + 1, { loss: lv, val: curve.length ? curve[curve.length - 1][1] : NaN, imgs: ((step + 1) * o.batch) / ((performance.now() - t0) / 1000) });
+    }
+    if (o.ckptDir) saveCheckpoint(o.ckptDir, W, c, { epoch: e + 1, step, seed: o.seed });
+  }
+  bar.done();
+  opt.dispose();
+  const valAccuracy = evaluate(W, c, val);
+  return { W, result: { steps: step, stepsToTarget, curve, losses, valAccuracy, seconds: (performance.now() - t0) / 1000 } };
+}
+
+/** weights.bin (concatenated f32) + weights.json (config, names, shapes, offsets, meta). */
+export function saveCheckpoint(dir: string, W: Weights, c: VitConfig, meta: Record<string, unknown>): void {
+  mkdirSync(dir, { recursive: true });
+  const entries: { name: string; shape: number[]; offset: number }[] = [];
+  const parts: Float32Array[] = [];
+  let off = 0;
+  for (const [name, v] of W) {
+    const d = v.dataSync() as Float32Array;
+    entries.push({ name, shape: v.shape, offset: off });
+    parts.push(d);
+    off += d.length;
+  }
+  const all = new Float32Array(off);
+  let o = 0;
+  for (const p of parts) { all.set(p, o); o += p.length; }
+  writeFileSync(join(dir, 'weights.bin'), new Uint8Array(all.buffer));
+  writeFileSync(join(dir, 'weights.json'), JSON.stringify({ config: c, entries, meta }, null, 1));
+}
+
+export function loadCheckpoint(dir: string): { W: Weights; config: VitConfig; meta: Record<string, unknown> } {
+  const m = JSON.parse(readFileSync(join(dir, 'weights.json'), 'utf8'));
+  const buf = readFileSync(join(dir, 'weights.bin'));
+  const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const W = initVit(m.config, 0);
+  for (const e of m.entries as { name: string; shape: number[]; offset: number }[]) {
+    const v = W.get(e.name);
+    if (!v) throw new Error(`checkpoint ${dir}: unknown weight ${e.name}`);
+    const n = e.shape.reduce((a, b) => a * b, 1);
+    v.assign(tf.tensor(all.subarray(e.offset, e.offset + n), e.shape));
+  }
+  return { W, config: m.config, meta: m.meta };
+}
