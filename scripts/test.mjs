@@ -11,6 +11,11 @@ let passed = 0;
 let failed = 0;
 
 const hasCargo = spawnSync('sh', ['-c', 'command -v cargo'], { stdio: 'ignore' }).status === 0;
+if (hasCargo) {
+  // The native backend must match the sources the tests exercise.
+  const b = spawnSync('cargo', ['build', '--release', '-p', 'swta-abi'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) failed++;
+}
 if (hasCargo && !process.env.SWTA_SKIP_CARGO) {
   const r = spawnSync('cargo', ['test', '--workspace', '--release'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   process.stdout.write(r.stdout);
