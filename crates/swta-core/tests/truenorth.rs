@@ -279,3 +279,164 @@ fn t12_memoryless_binary_unit() {
     assert_eq!(sp, vec![1, 3]);
     assert_eq!(tr, vec![0; 5]);
 }
+
+// ---------------------------------------------------------------- properties
+
+struct Xs(u64);
+impl Xs {
+    fn next(&mut self) -> u32 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 32) as u32
+    }
+    fn int(&mut self, lo: i32, hi: i32) -> i32 {
+        lo + (self.next() % (hi - lo + 1) as u32) as i32
+    }
+}
+
+/// A random 2 × 2 grid: mixed and uniform cores, every mode; returns the chip and its inputs.
+fn random_chip(seed: u64, quiet: bool) -> (Chip, Vec<i32>) {
+    let mut r = Xs(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut types = vec![];
+    let nt = r.int(1, 5);
+    for _ in 0..nt {
+        let mut f = ty(&[("s0", r.int(0, 30)), ("s1", r.int(0, 255)), ("sigma1", -1), ("alpha", r.int(1, 300)), ("beta", r.int(0, 100)), ("gamma", r.int(0, 2)), ("kappa", r.int(0, 1)), ("R", r.int(-5, 5))]);
+        if !quiet {
+            for (k, v) in [("b0", r.int(0, 1)), ("c_lambda", r.int(0, 1)), ("lambda", r.int(0, 4)), ("epsilon", r.int(0, 1)), ("TM", r.int(0, 3)), ("sigma_lambda", [1, -1][r.int(0, 1) as usize])] {
+                f[NAMES.iter().position(|n| *n == k).unwrap()] = v;
+            }
+        }
+        types.extend(f);
+    }
+    let mut c = Chip::new(2, 2).unwrap();
+    c.set_types(&types, nt as u32).unwrap();
+    for core in 0..4u32 {
+        let at: Vec<u8> = (0..256).map(|_| r.int(0, 3) as u8).collect();
+        let xb: Vec<u32> = (0..2048).map(|_| r.next() & r.next()).collect();
+        c.set_core(core, r.next(), &at, &xb).unwrap();
+        let uniform = r.int(0, 1) == 1;
+        let u = r.int(0, nt - 1);
+        let tys: Vec<i32> = (0..256).map(|_| if uniform { u } else { r.int(-1, nt - 1) }).collect();
+        let dest: Vec<i32> = (0..256).flat_map(|_| [r.int(-1, 1), r.int(-1, 1), r.int(-2, 255), r.int(1, 15)]).collect();
+        c.set_neurons(core, &tys, &dest).unwrap();
+    }
+    let inputs: Vec<i32> = (0..400).flat_map(|_| [r.int(0, 1999), r.int(0, 3), r.int(0, 255)]).collect();
+    (c, inputs)
+}
+
+fn run_all(c: &mut Chip, inputs: &[i32], ticks: u32) -> (Vec<i32>, Vec<i32>) {
+    c.inject(inputs).unwrap();
+    c.run(ticks);
+    let rec = c.records().to_vec();
+    let mut v = vec![0; 256 * 4];
+    for k in 0..4 {
+        c.potentials(k, &mut v[k as usize * 256..(k as usize + 1) * 256]).unwrap();
+    }
+    (rec, v)
+}
+
+#[test]
+fn fast_paths_equal_the_general_path() {
+    for seed in 0..12u64 {
+        for quiet in [false, true] {
+            let (mut a, inp) = random_chip(seed, quiet);
+            let (mut b, _) = random_chip(seed, quiet);
+            b.fast_paths = false;
+            assert_eq!(run_all(&mut a, &inp, 2000), run_all(&mut b, &inp, 2000), "seed {} quiet {}", seed, quiet);
+        }
+    }
+}
+
+#[test]
+fn same_seed_same_spikes_and_seeds_matter() {
+    let (mut a, inp) = random_chip(7, false);
+    let (mut b, _) = random_chip(7, false);
+    let ra = run_all(&mut a, &inp, 1500);
+    assert_eq!(ra, run_all(&mut b, &inp, 1500));
+    let (mut c, _) = random_chip(7, false);
+    let mut at = vec![0u8; 256];
+    let mut xb = vec![0u32; 2048];
+    // same crossbar, new seed: re-set core 0 with a different rngSeed only
+    let (mut d, _) = random_chip(7, false);
+    d.crossbar(0, &mut xb).unwrap();
+    for (i, g) in at.iter_mut().enumerate() {
+        *g = (i % 4) as u8;
+    }
+    c.set_core(0, 1, &at, &xb).unwrap();
+    d.set_core(0, 2, &at, &xb).unwrap();
+    assert_ne!(run_all(&mut c, &inp, 1500), run_all(&mut d, &inp, 1500));
+}
+
+#[test]
+fn run_in_chunks_equals_one_run() {
+    let (mut a, inp) = random_chip(3, false);
+    let (mut b, _) = random_chip(3, false);
+    let (ra, va) = run_all(&mut a, &inp, 1000);
+    b.inject(&inp).unwrap();
+    let mut rb = vec![];
+    for _ in 0..10 {
+        b.run(100);
+        rb.extend_from_slice(b.records());
+    }
+    let mut vb = vec![0; 1024];
+    for k in 0..4 {
+        b.potentials(k, &mut vb[k as usize * 256..(k as usize + 1) * 256]).unwrap();
+    }
+    assert_eq!((ra, va), (rb, vb));
+}
+
+#[test]
+fn overflow_policies() {
+    // non-reset integrator driven by +255 per tick: saturates at 2^(w-1) - 1, or wraps
+    let t = ty(&[("s0", 255), ("alpha", 1 << 30), ("gamma", 2)]);
+    let mut c = chip(1, &[t.clone()], &[], &[(0, 0)]);
+    c.set_config(0, 9).unwrap();
+    inputs(&mut c, 0, 0..5);
+    assert_eq!(run(&mut c, 3, 0).1, vec![255, 255, 255]);
+    let mut w = chip(1, &[t], &[], &[(0, 0)]);
+    w.set_config(config::OVERFLOW_WRAP, 9).unwrap();
+    inputs(&mut w, 0, 0..5);
+    assert_eq!(run(&mut w, 3, 0).1, vec![255, -2, 253]);
+}
+
+#[test]
+fn errors_name_the_field() {
+    let mut c = Chip::new(2, 1).unwrap();
+    let mut f = ty(&[]);
+    f[13] = 300;
+    assert_eq!(c.set_types(&f, 1).unwrap_err().field, "types[0].lambda");
+    c.set_types(&ty(&[]), 1).unwrap();
+    let mut dest = vec![0; 1024];
+    for j in 0..256 {
+        dest[4 * j + 3] = 1;
+    }
+    dest[4 * 17 + 3] = 16;
+    assert_eq!(c.set_neurons(1, &[0; 256], &dest).unwrap_err().field, "cores[1].neurons[17].delay");
+    assert_eq!(c.set_neurons(5, &[0; 256], &dest).unwrap_err().field, "core");
+    assert_eq!(c.inject(&[0, 0, 256]).unwrap_err().field, "inputs[0].axon");
+    c.run(3);
+    assert_eq!(c.inject(&[1, 0, 0]).unwrap_err().field, "inputs[0].tick");
+    assert!(Chip::new(300, 1).is_err());
+    assert!(Chip::new(256, 256).is_err());
+}
+
+#[test]
+fn output_destinations_and_record_modes() {
+    // relay on core 0 routed off-grid (dx = +1 on a 1 × 1 grid) → output record only in mode 1
+    let relay = ty(&[("s0", 1), ("alpha", 1), ("kappa", 1)]);
+    let mut c = chip(1, &[relay.clone(), relay], &[], &[(0, 0), (0, 1)]);
+    let mut dest = vec![0; 1024];
+    dest[0..4].copy_from_slice(&[1, 0, 3, 1]);
+    dest[4..8].copy_from_slice(&[0, 0, -1, 1]);
+    for j in 2..256 {
+        dest[4 * j + 2] = -1;
+    }
+    let tys: Vec<i32> = (0..256).map(|j| if j < 2 { j } else { -1 }).collect();
+    c.set_neurons(0, &tys, &dest).unwrap();
+    c.set_record_mode(1).unwrap();
+    inputs(&mut c, 0, [2]);
+    c.run(5);
+    assert_eq!(c.records(), &[2, 0, 0]);
+    assert_eq!(c.stats()[1], 2.0);
+}

@@ -55,6 +55,9 @@ pub struct Chip {
     pub(super) dropped: u64,
     pub(super) spikes: u64,
     pub(super) sops: u64,
+    /// Use the uniform-type integration path and skip settled quiet cores (default). Off: every core
+    /// takes the general path every tick — the reference the fast paths are tested against.
+    pub fast_paths: bool,
 }
 
 fn core_field(c: usize, j: usize, f: &str) -> String {
@@ -76,7 +79,7 @@ impl Chip {
             dest_axon: vec![0; n * N], dest_delay: vec![1; n * N], xbar: vec![0; n * N * WORDS],
             atype: vec![0; n * N], sched: vec![0; n * SLOTS * WORDS], seeds: vec![0; n], keys: vec![0; n],
             meta: vec![CoreMeta { kind: CoreKind::Empty, quiet: true, settled: false }; n], acc: [0; N], tick: 0,
-            inputs: Vec::new(), next_input: 0, record_mode: 2, records: Vec::new(), dropped: 0, spikes: 0, sops: 0,
+            inputs: Vec::new(), next_input: 0, record_mode: 2, records: Vec::new(), dropped: 0, spikes: 0, sops: 0, fast_paths: true,
         };
         for c in 0..n {
             chip.keys[c] = super::prng::core_key(0, c as u32);

@@ -12,7 +12,11 @@ impl Chip {
     pub(super) fn step_core(&mut self, c: usize, t: u64) {
         let a = scheduler::take(&mut self.sched, c, t);
         let active = (a[0] | a[1] | a[2] | a[3]) != 0;
-        let meta = self.meta[c];
+        let mut meta = self.meta[c];
+        if !self.fast_paths && meta.kind != CoreKind::Empty {
+            meta.kind = CoreKind::Mixed;
+            meta.settled = false;
+        }
         if meta.kind == CoreKind::Empty || (!active && meta.quiet && meta.settled) {
             return;
         }
