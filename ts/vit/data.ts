@@ -5,6 +5,7 @@ import { loadMnist, readDigits, sliceDigits, type Digits } from './idx.js';
 import { sWTAFilter } from './filter.js';
 import type { FilterMode } from './params.js';
 import type { Split } from './train.js';
+import type { BackendName } from '../backend/engine.js';
 
 export const VAL_SIZE = 5000;
 
@@ -26,8 +27,10 @@ export type Variant = 'raw' | FilterMode;
 export class Preprocessor {
   private constructor(readonly variant: Variant, private f: sWTAFilter | null) {}
 
-  static async create(variant: Variant): Promise<Preprocessor> {
-    return new Preprocessor(variant, variant === 'raw' ? null : await sWTAFilter.create({ mode: variant }));
+  /** The filter runs on the wasm backend by default: it is bit-identical to native, and a long
+   * training process then never depends on a shared library that a rebuild may replace under it. */
+  static async create(variant: Variant, backend: BackendName | 'auto' = 'wasm'): Promise<Preprocessor> {
+    return new Preprocessor(variant, variant === 'raw' ? null : await sWTAFilter.create({ mode: variant }, backend));
   }
 
   apply(s: Split, side = 28): Split {
