@@ -2,5 +2,7 @@
 // Command, import it here.
 import type { Command } from '../command.js';
 import { VIT_COMMANDS } from './vit.js';
+import { ENGINE_COMMANDS } from './engine.js';
+import { TN_COMMANDS } from './tn.js';
 
-export const COMMANDS: Command[] = [...VIT_COMMANDS];
+export const COMMANDS: Command[] = [...ENGINE_COMMANDS, ...VIT_COMMANDS, ...TN_COMMANDS];
