@@ -1,6 +1,6 @@
 //! sWTA image filter: closed-form checks of the box means and the qualitative checks of MODEL.md §8.6.
 
-use swta_core::filter::{col_means, count_weights, filter, filter_batch, row_sums, work_len, FilterParams, Mode};
+use swta_core::filter::{col_means, count_weights, filter, filter_batch, prefix_len, row_sums, work_len, FilterParams, Mode};
 use swta_core::math::Rng;
 
 /// Box means by brute force (f64), the reference for the O(H·W) version.
@@ -23,7 +23,7 @@ fn brute_mean(src: &[f32], h: usize, w: usize, r: usize) -> Vec<f64> {
 
 fn fast_means(src: &[f32], h: usize, w: usize, re: usize, ri: usize) -> (Vec<f32>, Vec<f32>) {
     let big = re.max(ri);
-    let (mut pre, mut hs_e, mut hs_i) = (vec![0.0; w + 2 * big + 1], vec![0.0; h * w], vec![0.0; h * w]);
+    let (mut pre, mut hs_e, mut hs_i) = (vec![0.0; prefix_len(w, big)], vec![0.0; h * w], vec![0.0; h * w]);
     row_sums(src, h, w, re, ri, &mut pre, &mut hs_e, &mut hs_i);
     let (mut we, mut wi, mut acc) = (vec![0.0; h * w], vec![0.0; h * w], vec![0.0; w]);
     count_weights(h, w, re, &mut we);

@@ -25,28 +25,68 @@ pub fn count_weights(h: usize, w: usize, r: usize, wt: &mut [f32]) {
     }
 }
 
+/// Slots `row_sums` needs for its prefix buffer: 4 rows of w + 2R + 1.
+pub fn prefix_len(w: usize, big: usize) -> usize {
+    4 * (w + 2 * big + 1)
+}
+
 /// Horizontal window sums of every row of `src` (h·w) for radii `re` and `ri` into `hs_e`, `hs_i`.
-/// `prefix` needs w + 2·R + 1 slots, R = max(re, ri).
+/// `prefix` needs `prefix_len(w, max(re, ri))` slots. Rows are done four at a time with four
+/// independent prefix chains (the chain of dependent adds is the bottleneck otherwise); each row's
+/// additions happen in the same order as for a single row, so the result does not depend on grouping.
 #[allow(clippy::too_many_arguments)]
 pub fn row_sums(src: &[f32], h: usize, w: usize, re: usize, ri: usize, prefix: &mut [f32], hs_e: &mut [f32], hs_i: &mut [f32]) {
     let big = re.max(ri);
-    let pre = &mut prefix[..w + 2 * big + 1];
-    for i in 0..h {
-        let row = &src[i * w..(i + 1) * w];
-        for v in pre[..big + 1].iter_mut() {
-            *v = 0.0;
-        }
-        let mut s = 0.0f32;
-        for (p, &x) in pre[big + 1..big + 1 + w].iter_mut().zip(row) {
-            s += x;
-            *p = s;
-        }
-        for v in pre[big + 1 + w..].iter_mut() {
-            *v = s;
-        }
-        window(pre, big, re, w, &mut hs_e[i * w..(i + 1) * w]);
-        window(pre, big, ri, w, &mut hs_i[i * w..(i + 1) * w]);
+    let pl = w + 2 * big + 1;
+    let pre = &mut prefix[..4 * pl];
+    for v in pre.iter_mut() {
+        *v = 0.0;
     }
+    let mut i = 0;
+    while i + 4 <= h {
+        let (p0, rest) = pre.split_at_mut(pl);
+        let (p1, rest) = rest.split_at_mut(pl);
+        let (p2, p3) = rest.split_at_mut(pl);
+        let r = |k: usize| &src[(i + k) * w..(i + k + 1) * w];
+        let (r0, r1, r2, r3) = (r(0), r(1), r(2), r(3));
+        let (q0, q1) = (&mut p0[big + 1..big + 1 + w], &mut p1[big + 1..big + 1 + w]);
+        let (q2, q3) = (&mut p2[big + 1..big + 1 + w], &mut p3[big + 1..big + 1 + w]);
+        let (mut s0, mut s1, mut s2, mut s3) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+        for j in 0..w {
+            s0 += r0[j];
+            s1 += r1[j];
+            s2 += r2[j];
+            s3 += r3[j];
+            q0[j] = s0;
+            q1[j] = s1;
+            q2[j] = s2;
+            q3[j] = s3;
+        }
+        for (k, (p, s)) in [(p0, s0), (p1, s1), (p2, s2), (p3, s3)].iter_mut().enumerate() {
+            finish_row(p, *s, big, re, ri, w, i + k, hs_e, hs_i);
+        }
+        i += 4;
+    }
+    while i < h {
+        let p = &mut pre[..pl];
+        let mut s = 0.0f32;
+        for (q, &x) in p[big + 1..big + 1 + w].iter_mut().zip(&src[i * w..(i + 1) * w]) {
+            s += x;
+            *q = s;
+        }
+        finish_row(p, s, big, re, ri, w, i, hs_e, hs_i);
+        i += 1;
+    }
+}
+
+/// Pad the prefix of row `i` with its total and take the two window differences.
+#[allow(clippy::too_many_arguments)]
+fn finish_row(p: &mut [f32], s: f32, big: usize, re: usize, ri: usize, w: usize, i: usize, hs_e: &mut [f32], hs_i: &mut [f32]) {
+    for v in p[big + 1 + w..].iter_mut() {
+        *v = s;
+    }
+    window(p, big, re, w, &mut hs_e[i * w..(i + 1) * w]);
+    window(p, big, ri, w, &mut hs_i[i * w..(i + 1) * w]);
 }
 
 /// out[j] = pre[R + j + r + 1] − pre[R + j − r]: the sum of the row over [j − r, j + r].
@@ -62,24 +102,33 @@ fn window(pre: &[f32], big: usize, r: usize, w: usize, out: &mut [f32]) {
 /// `acc` needs w slots.
 pub fn col_means(hs: &[f32], h: usize, w: usize, r: usize, wt: &[f32], acc: &mut [f32], out: &mut [f32]) {
     let acc = &mut acc[..w];
-    for v in acc.iter_mut() {
-        *v = 0.0;
-    }
-    for t in 0..(r + 1).min(h) {
-        add_row(acc, &hs[t * w..(t + 1) * w]);
-    }
     for i in 0..h {
-        if i > 0 && i + r < h {
-            add_row(acc, &hs[(i + r) * w..(i + r + 1) * w]);
-        }
-        if i > r {
-            sub_row(acc, &hs[(i - r - 1) * w..(i - r) * w]);
-        }
+        slide(hs, h, w, r, i, acc);
         let o = &mut out[i * w..(i + 1) * w];
         let k = &wt[i * w..(i + 1) * w];
         for ((o, &a), &k) in o.iter_mut().zip(acc.iter()).zip(k) {
             *o = a * k;
         }
+    }
+}
+
+/// Column accumulator for output row `i` of a radius-r running sum over the rows of `hs`: row 0
+/// starts from zero and adds rows 0..=r; later rows add the row entering, then subtract the row leaving.
+pub fn slide(hs: &[f32], h: usize, w: usize, r: usize, i: usize, acc: &mut [f32]) {
+    if i == 0 {
+        for v in acc.iter_mut() {
+            *v = 0.0;
+        }
+        for t in 0..(r + 1).min(h) {
+            add_row(acc, &hs[t * w..(t + 1) * w]);
+        }
+        return;
+    }
+    if i + r < h {
+        add_row(acc, &hs[(i + r) * w..(i + r + 1) * w]);
+    }
+    if i > r {
+        sub_row(acc, &hs[(i - r - 1) * w..(i - r) * w]);
     }
 }
 

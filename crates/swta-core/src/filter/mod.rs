@@ -14,7 +14,7 @@ mod params;
 mod rate;
 mod work;
 
-pub use boxmean::{col_means, count_weights, row_sums};
+pub use boxmean::{col_means, count_weights, prefix_len, row_sums, slide};
 pub use params::{FilterParams, Mode, MAX_K, PARAM_COUNT};
 pub use work::{work_len, Work};
 

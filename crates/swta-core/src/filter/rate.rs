@@ -1,7 +1,7 @@
 //! The rate filter of MODEL.md §8.6 on one image, plus the §8.7 controls and the §8.5 ablation.
 //! Uses only + − × ÷ and comparisons (no exp), in a fixed order mirrored by `assembly/filter/`.
 
-use super::boxmean::{col_means, count_weights, row_sums};
+use super::boxmean::{col_means, count_weights, row_sums, slide};
 use super::params::{FilterParams, Mode};
 use super::work::Work;
 
@@ -78,28 +78,37 @@ pub fn filter_image(p: &FilterParams, src: &[f32], dst: &mut [f32], h: usize, w:
     }
     for _ in 0..p.steps {
         row_sums(&wk.x, h, w, re, ri, &mut wk.prefix, &mut wk.hs_e, &mut wk.hs_i);
-        col_means(&wk.hs_i, h, w, ri, &wk.w_i, &mut wk.acc, &mut wk.m_i);
         if p.mode == Mode::SelfExc {
+            col_means(&wk.hs_i, h, w, ri, &wk.w_i, &mut wk.acc, &mut wk.m_i);
             self_exc_step(p, n, wk);
         } else {
-            col_means(&wk.hs_e, h, w, re, &wk.w_e, &mut wk.acc, &mut wk.m_e);
-            field_step(p, n, wk);
+            field_step(p, h, w, wk);
         }
     }
     normalise(&wk.x[..n], p.eps_out, dst);
 }
 
-/// One Euler step of the competitive–cooperative field (§8.6 step 3).
-fn field_step(p: &FilterParams, n: usize, wk: &mut Work<'_>) {
+/// One Euler step of the competitive–cooperative field (§8.6 step 3), fused with the column pass of
+/// both box means: for each row, slide the k_E and k_I column accumulators, then update that row of
+/// x (the row sums were taken from the old x, so updating in place is safe). Per pixel:
+/// mE = accE·wE, mI = accI·wI, u = ((FF + a·mE) − b·mI) − θ, r = clip(u)/(1 + γ_L·mI), x += Δt·(r − x).
+fn field_step(p: &FilterParams, h: usize, w: usize, wk: &mut Work<'_>) {
     let (a, b, th, gl, dt) = (p.a, p.b, p.theta, p.gamma_l, p.dt);
-    let x = &mut wk.x[..n];
-    let ff = &wk.ff[..n];
-    let me = &wk.m_e[..n];
-    let mi = &wk.m_i[..n];
-    for (((x, &f), &e), &i) in x.iter_mut().zip(ff).zip(me).zip(mi) {
-        let u = f + a * e - b * i - th;
-        let r = clip01(u) / (1.0 + gl * i);
-        *x += dt * (r - *x);
+    let (re, ri) = ((p.k_e / 2) as usize, (p.k_i / 2) as usize);
+    let (acc_e, acc_i) = (&mut wk.acc[..w], &mut wk.acc_i[..w]);
+    for i in 0..h {
+        slide(&wk.hs_e, h, w, re, i, acc_e);
+        slide(&wk.hs_i, h, w, ri, i, acc_i);
+        let row = i * w..(i + 1) * w;
+        let x = &mut wk.x[row.clone()];
+        let ff = &wk.ff[row.clone()];
+        let (we, wi) = (&wk.w_e[row.clone()], &wk.w_i[row]);
+        for (((((x, &f), &se), &si), &ke), &ki) in x.iter_mut().zip(ff).zip(acc_e.iter()).zip(acc_i.iter()).zip(we).zip(wi) {
+            let (e, m) = (se * ke, si * ki);
+            let u = f + a * e - b * m - th;
+            let r = clip01(u) / (1.0 + gl * m);
+            *x += dt * (r - *x);
+        }
     }
 }
 

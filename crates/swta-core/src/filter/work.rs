@@ -1,12 +1,13 @@
 //! The filter's workspace: one caller-owned `f32` buffer carved into named slices, so filtering a
 //! batch allocates nothing (the ABI lets TypeScript own the buffer and reuse it across calls).
 
+use super::boxmean::prefix_len;
 use super::params::FilterParams;
 
 /// Slots needed for images of h×w pixels with parameters `p`.
 pub fn work_len(h: usize, w: usize, p: &FilterParams) -> usize {
     let big = (p.k_e.max(p.k_i) / 2) as usize;
-    8 * h * w + (w + 2 * big + 1) + w
+    8 * h * w + prefix_len(w, big) + 2 * w
 }
 
 pub struct Work<'a> {
@@ -23,9 +24,10 @@ pub struct Work<'a> {
     /// 1 / in-image count tables for k_E and k_I.
     pub w_e: &'a mut [f32],
     pub w_i: &'a mut [f32],
-    /// Padded row prefix sums (w + 2R + 1) and the column accumulator (w).
+    /// Padded row prefix sums (4 rows of w + 2R + 1) and the column accumulators (w each).
     pub prefix: &'a mut [f32],
     pub acc: &'a mut [f32],
+    pub acc_i: &'a mut [f32],
 }
 
 impl<'a> Work<'a> {
@@ -41,8 +43,9 @@ impl<'a> Work<'a> {
         let (m_i, rest) = rest.split_at_mut(n);
         let (w_e, rest) = rest.split_at_mut(n);
         let (w_i, rest) = rest.split_at_mut(n);
-        let (prefix, rest) = rest.split_at_mut(w + 2 * big + 1);
-        let (acc, _) = rest.split_at_mut(w);
-        Work { x, ff, hs_e, hs_i, m_e, m_i, w_e, w_i, prefix, acc }
+        let (prefix, rest) = rest.split_at_mut(prefix_len(w, big));
+        let (acc, rest) = rest.split_at_mut(w);
+        let (acc_i, _) = rest.split_at_mut(w);
+        Work { x, ff, hs_e, hs_i, m_e, m_i, w_e, w_i, prefix, acc, acc_i }
     }
 }
