@@ -227,3 +227,77 @@ fn locate(d: &Dense, theta: f64, lo: f64) -> f64 {
     }
     b
 }
+
+/// Single-exponential, non-NMDA conductances of one population, for the fused kernel.
+pub struct FusedSyn<'a, R, const NR: usize> {
+    pub gd: [&'a mut [R]; NR],
+    pub e_rev: [R; NR],
+    /// e^{−c·dt/τ} for c = 0, ½, 1.
+    pub decay: [[R; 3]; NR],
+}
+
+/// Fused step for the common case (every receptor a plain exponential, no NMDA): one pass per
+/// neuron reads its conductances, integrates the membrane (`T`'s RK stages, or exponential Euler
+/// when `EXP` is set), and decays the conductances to the step end. Same arithmetic, in the same
+/// order, as sums → integrate → decay, so results equal the general path bit for bit; it only
+/// saves the memory traffic of the intermediate sums.
+pub fn integrate_fused<R: Real, M: Dynamics<R>, T: Tableau, const NR: usize, const EXP: bool>(m: &M, mem: &mut Membrane<R>, syn: &mut FusedSyn<R, NR>, iext: &[R], dt: R) {
+    let n = mem.refr.len();
+    let iext = &iext[..n];
+    let half = dt * R::from_f64(0.5);
+    let (refr, v_prev) = (&mem.refr[..n], &mut mem.v_prev[..n]);
+    for r in 0..NR {
+        assert!(syn.gd[r].len() >= n);
+    }
+    for i in 0..n {
+        let mut x0 = [R::ZERO; 4];
+        for k in 0..M::NV {
+            x0[k] = mem.vars[k][i];
+        }
+        // Σg and Σg·E at the stage offsets, summed in receptor order like `syn_sums`.
+        let mut g = [[R::ZERO; 2]; 3];
+        for c in 0..3 {
+            if (EXP && c == 0) || (!EXP && T::USES[c]) {
+                for r in 0..NR {
+                    let gc = syn.gd[r][i] * syn.decay[r][c];
+                    g[c][0] += gc;
+                    g[c][1] += gc * syn.e_rev[r];
+                }
+            }
+        }
+        let mut x = if EXP {
+            m.exp_euler(&x0, &Syn { g: g[0][0], ge: g[0][1], gn: R::ZERO, gne: R::ZERO }, false, R::ZERO, iext[i], dt)
+        } else {
+            let mut k = [[R::ZERO; 4]; 4];
+            for s in 0..T::STAGES {
+                let mut xs = x0;
+                for j in 0..s {
+                    let a = R::from_f64(T::A[s][j]) * dt;
+                    for q in 0..M::NV {
+                        xs[q] += a * k[j][q];
+                    }
+                }
+                let sy = Syn { g: g[T::CI[s]][0], ge: g[T::CI[s]][1], gn: R::ZERO, gne: R::ZERO };
+                k[s] = m.deriv(&xs, sy.current::<false>(xs[0], R::ZERO), iext[i]);
+            }
+            let mut x = x0;
+            for s in 0..T::STAGES {
+                let b = R::from_f64(T::B[s]) * dt;
+                for q in 0..M::NV {
+                    x[q] += b * k[s][q];
+                }
+            }
+            x
+        };
+        if M::CLAMP_WHEN_REFRACTORY && refr[i] > half {
+            x[0] = x0[0];
+        }
+        v_prev[i] = x0[0];
+        for k in 0..M::NV {
+            mem.vars[k][i] = x[k];
+        }
+        for r in 0..NR {
+            syn.gd[r][i] *= syn.decay[r][2];
+        }
+    }
+}

@@ -316,13 +316,27 @@ impl<R: Real> Network<R> {
                 let proj = &mut self.projs[j];
                 let rec = &mut self.pops[proj.post].receptors[proj.receptor];
                 let n_post = rec.gd.len();
-                let base = ((step + proj.delay_steps as u64) % rec.depth as u64) as usize * n_post;
-                let ring = &mut rec.ring[base..base + n_post];
+                // One-step delay: straight into the state, which already holds g at the start of the
+                // next step (both components of a double exponential); longer delays: the ring.
+                let direct = proj.delay_steps == 1;
+                let (gd, gr, ring) = (&mut rec.gd, &mut rec.gr, &mut rec.ring);
+                let target = if direct {
+                    &mut gd[..]
+                } else {
+                    let base = ((step + proj.delay_steps as u64) % rec.depth as u64) as usize * n_post;
+                    &mut ring[base..base + n_post]
+                };
+                let rise = direct && !gr.is_empty();
                 for &i in space.ids.iter() {
                     let scale = R::from_f64(proj.release(i as usize, step, dt));
                     let (a, b) = (proj.row_ptr[i as usize] as usize, proj.row_ptr[i as usize + 1] as usize);
                     for (c, w) in proj.col[a..b].iter().zip(proj.weight[a..b].iter()) {
-                        ring[*c as usize] += *w * scale;
+                        target[*c as usize] += *w * scale;
+                    }
+                    if rise {
+                        for (c, w) in proj.col[a..b].iter().zip(proj.weight[a..b].iter()) {
+                            gr[*c as usize] += *w * scale;
+                        }
                     }
                 }
             }

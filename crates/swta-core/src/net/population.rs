@@ -1,7 +1,7 @@
 //! A population: one neuron model, n neurons, state as structure of arrays, its receptors, its inputs
 //! (bias, OU noise) and the per-step phases deliver → sums → integrate → detect.
 
-use super::integrate::{integrate_dopri, integrate_exp_euler, integrate_rk, DopriCtx};
+use super::integrate::{integrate_dopri, integrate_exp_euler, integrate_fused, integrate_rk, DopriCtx, FusedSyn};
 use super::receptor::Receptor;
 use super::spikes::SpikeSpace;
 use crate::error::{Error, Result};
@@ -272,6 +272,10 @@ impl<R: Real> Population<R> {
             }
             return;
         }
+        if method != Method::Dopri5 && self.fusable() {
+            self.advance_fused(method, t_ms, dt, interpolate, out);
+            return;
+        }
         let (nmda, mg) = self.nmda();
         let uses = match method {
             Method::Rk2 => [true, true, false],
@@ -315,6 +319,61 @@ impl<R: Real> Population<R> {
     }
 }
 
+impl<R: Real> Population<R> {
+    /// The fused kernel applies: 1–4 receptors, all single exponentials without Mg²⁺ block.
+    fn fusable(&self) -> bool {
+        (1..=4).contains(&self.receptors.len()) && self.receptors.iter().all(|r| !r.nmda && !r.is_double())
+    }
+
+    fn advance_fused(&mut self, method: Method, t_ms: f64, dt: f64, interpolate: bool, out: &mut SpikeSpace) {
+        let dtr = R::from_f64(dt);
+        let n = self.n;
+        let (mem, iext) = (&mut self.mem, &self.i_ext[..]);
+        macro_rules! go {
+            ($nr:literal) => {{
+                let mut it = self.receptors.iter_mut();
+                let mut recs: [Option<&mut Receptor<R>>; $nr] = Default::default();
+                for slot in recs.iter_mut() {
+                    *slot = it.next();
+                }
+                let e_rev = [R::ZERO; $nr];
+                let mut syn = FusedSyn { gd: Default::default(), e_rev, decay: [[R::ONE; 3]; $nr] };
+                for (r, rec) in recs.into_iter().enumerate() {
+                    if let Some(rec) = rec {
+                        syn.e_rev[r] = rec.e_rev;
+                        syn.decay[r] = rec.decay;
+                        syn.gd[r] = &mut rec.gd[..n];
+                    }
+                }
+                macro_rules! model {
+                    ($m:expr) => {{
+                        let m = $m;
+                        match method {
+                            Method::Euler => integrate_fused::<R, _, Euler, $nr, false>(m, mem, &mut syn, iext, dtr),
+                            Method::Rk2 => integrate_fused::<R, _, Midpoint, $nr, false>(m, mem, &mut syn, iext, dtr),
+                            Method::Rk4 => integrate_fused::<R, _, Rk4, $nr, false>(m, mem, &mut syn, iext, dtr),
+                            _ => integrate_fused::<R, _, Euler, $nr, true>(m, mem, &mut syn, iext, dtr),
+                        }
+                        detect(m, mem, t_ms, dtr, interpolate, out);
+                    }};
+                }
+                match &self.kind {
+                    Kind::Lif(m) => model!(m),
+                    Kind::AdEx(m) => model!(m),
+                    Kind::Hh(m) => model!(m),
+                    Kind::Poisson => {}
+                }
+            }};
+        }
+        match self.receptors.len() {
+            1 => go!(1),
+            2 => go!(2),
+            3 => go!(3),
+            _ => go!(4),
+        }
+    }
+}
+
 fn make_kind<R: Real>(model: ModelKind, p: &[f64]) -> Kind<R> {
     match model {
         ModelKind::Lif => Kind::Lif(Lif::from_params(p)),
@@ -341,11 +400,28 @@ fn detect<R: Real, M: Dynamics<R>>(m: &M, mem: &mut Membrane<R>, t_ms: f64, dt: 
         *r = (*r - dt).max(floor);
     }
     let neg_half = -half;
-    for i in 0..n {
-        let crossed = if M::CLAMP_WHEN_REFRACTORY { v[i] >= theta } else { v[i] >= theta && v_prev[i] < theta };
-        if crossed && refr[i] <= neg_half {
-            out.push(i as u32, 0.0);
+    let fires = |i: usize| {
+        let crossed = if M::CLAMP_WHEN_REFRACTORY { v[i] >= theta } else { (v[i] >= theta) & (v_prev[i] < theta) };
+        crossed & (refr[i] <= neg_half)
+    };
+    // Scan in blocks: a branch-free (vectorised) test per block, the scalar pass only where a block
+    // holds a spike — most blocks hold none.
+    const BLOCK: usize = 32;
+    let mut start_i = 0;
+    while start_i < n {
+        let end = (start_i + BLOCK).min(n);
+        let mut any = false;
+        for i in start_i..end {
+            any |= fires(i);
         }
+        if any {
+            for i in start_i..end {
+                if fires(i) {
+                    out.push(i as u32, 0.0);
+                }
+            }
+        }
+        start_i = end;
     }
     for k in start..out.len() {
         let i = out.ids[k] as usize;

@@ -26,7 +26,9 @@ pub struct Receptor<R> {
     pub rise: [R; 3],
     pub gd: Vec<R>,
     pub gr: Vec<R>,
-    /// Conductance increments due at future steps: slot (step mod depth), n entries each.
+    /// Conductance increments due at future steps: slot (step mod depth), n entries each. Empty
+    /// when every projection onto this receptor has a one-step delay: those spikes are added to
+    /// `gd` directly (it already holds g at the start of the next step).
     pub ring: Vec<R>,
     pub depth: usize,
 }
@@ -90,7 +92,7 @@ impl<R: Real> Receptor<R> {
         self.depth = max_delay + 1;
         self.gd = vec![R::ZERO; n];
         self.gr = if self.is_double() { vec![R::ZERO; n] } else { Vec::new() };
-        self.ring = vec![R::ZERO; n * self.depth];
+        self.ring = if max_delay > 1 { vec![R::ZERO; n * self.depth] } else { Vec::new() };
         for (c, frac) in [0.0, 0.5, 1.0].iter().enumerate() {
             self.decay[c] = R::from_f64(exp_f64(-frac * dt / self.tau_decay_ms));
             self.rise[c] = if self.is_double() { R::from_f64(exp_f64(-frac * dt / self.tau_rise_ms)) } else { R::ZERO };
@@ -99,6 +101,9 @@ impl<R: Real> Receptor<R> {
 
     /// Add the increments due at this step (ring slot) to the conductance state and clear the slot.
     pub fn deliver(&mut self, step: u64) {
+        if self.ring.is_empty() {
+            return;
+        }
         let n = self.gd.len();
         let base = (step % self.depth as u64) as usize * n;
         let double = self.is_double();
