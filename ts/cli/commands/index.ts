@@ -2,7 +2,8 @@
 // Command, import it here.
 import type { Command } from '../command.js';
 import { VIT_COMMANDS } from './vit.js';
+import { benchFilterCmd } from './benchfilter.js';
 import { ENGINE_COMMANDS } from './engine.js';
 import { TN_COMMANDS } from './tn.js';
 
-export const COMMANDS: Command[] = [...ENGINE_COMMANDS, ...VIT_COMMANDS, ...TN_COMMANDS];
+export const COMMANDS: Command[] = [...ENGINE_COMMANDS, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS];
