@@ -27,6 +27,10 @@ pub struct CoreMeta {
     pub settled: bool,
 }
 
+/// Packed destination codes (see `Chip::dest`).
+pub const PACK_NONE: u32 = u32::MAX;
+pub const PACK_OUTPUT: u32 = u32::MAX - 1;
+
 pub struct Chip {
     pub cols: u32,
     pub rows: u32,
@@ -35,9 +39,14 @@ pub struct Chip {
     pub(super) types: Vec<NeuronType>,
     pub(super) v: Vec<i32>,
     pub(super) ntype: Vec<u16>,
-    pub(super) dest_core: Vec<i32>,
-    pub(super) dest_axon: Vec<u8>,
-    pub(super) dest_delay: Vec<u8>,
+    /// Destination per neuron, packed `core << 12 | axon << 4 | delay` (one load per spike), or
+    /// PACK_NONE / PACK_OUTPUT.
+    pub(super) dest: Vec<u32>,
+    /// Scheduler bits to set at the end of the tick (`word index << 6 | bit`): batching the scattered
+    /// writes lets the CPU overlap their cache misses.
+    pub(super) outbox: Vec<u64>,
+    /// Sink of the look-ahead loads (`core::peek`), kept so they are not optimised away.
+    pub(super) sink: u64,
     pub(super) xbar: Vec<u64>,
     pub(super) atype: Vec<u8>,
     pub(super) sched: Vec<u64>,
@@ -45,6 +54,7 @@ pub struct Chip {
     pub(super) keys: Vec<u32>,
     pub(super) meta: Vec<CoreMeta>,
     pub(super) acc: [i32; N],
+    pub(super) fired: [u8; N],
     pub(super) tick: u64,
     /// Pending external inputs (tick, core, axon), sorted by tick; `next_input` is the first undelivered.
     inputs: Vec<(u64, u32, u32)>,
@@ -75,10 +85,10 @@ impl Chip {
         let n = (cols * rows) as usize;
         let mut chip = Chip {
             cols, rows, n_cores: n, cfg: Config::default(), types: Vec::new(),
-            v: vec![0; n * N], ntype: vec![DISABLED; n * N], dest_core: vec![DEST_NONE; n * N],
-            dest_axon: vec![0; n * N], dest_delay: vec![1; n * N], xbar: vec![0; n * N * WORDS],
+            v: vec![0; n * N], ntype: vec![DISABLED; n * N], dest: vec![PACK_NONE; n * N],
+            outbox: Vec::with_capacity(1024), sink: 0, xbar: vec![0; n * N * WORDS],
             atype: vec![0; n * N], sched: vec![0; n * SLOTS * WORDS], seeds: vec![0; n], keys: vec![0; n],
-            meta: vec![CoreMeta { kind: CoreKind::Empty, quiet: true, settled: false }; n], acc: [0; N], tick: 0,
+            meta: vec![CoreMeta { kind: CoreKind::Empty, quiet: true, settled: false }; n], acc: [0; N], fired: [0; N], tick: 0,
             inputs: Vec::new(), next_input: 0, record_mode: 2, records: Vec::new(), dropped: 0, spikes: 0, sops: 0, fast_paths: true,
         };
         for c in 0..n {
@@ -201,9 +211,11 @@ impl Chip {
             let k = c * N + j;
             self.ntype[k] = if types[j] < 0 { DISABLED } else { types[j] as u16 };
             self.v[k] = if types[j] < 0 { 0 } else { self.types[types[j] as usize].v0 };
-            self.dest_core[k] = dc;
-            self.dest_axon[k] = ax;
-            self.dest_delay[k] = dl;
+            self.dest[k] = match dc {
+                DEST_NONE => PACK_NONE,
+                DEST_OUTPUT => PACK_OUTPUT,
+                _ => (dc as u32) << 12 | (ax as u32) << 4 | dl as u32,
+            };
         }
         self.refresh_meta(c);
         Ok(())
@@ -284,8 +296,15 @@ impl Chip {
                 self.next_input += 1;
             }
             for c in 0..self.n_cores {
+                self.peek(c + 2, t);
                 self.step_core(c, t);
             }
+            for &e in &self.outbox {
+                if let Some(w) = self.sched.get_mut((e >> 6) as usize) {
+                    *w |= 1u64 << (e & 63);
+                }
+            }
+            self.outbox.clear();
             self.tick += 1;
         }
     }

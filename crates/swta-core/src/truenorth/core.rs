@@ -3,9 +3,13 @@
 //! destination core's future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
 
 use super::chip::{Chip, CoreKind};
-use super::crossbar::{count, row_base};
+use super::crossbar::{add_row_dense, count, row_base};
 use super::neuron::{stoch_syn, update, NeuronType};
-use super::{prng, scheduler, DEST_OUTPUT, DISABLED, N, WORDS};
+use super::chip::PACK_OUTPUT;
+use super::{fast, prng, scheduler, DISABLED, N, WORDS};
+
+/// Rows with at least this many synapses are added densely (32 vector steps), sparser rows bit by bit.
+const DENSE_FROM: u64 = 24;
 
 impl Chip {
     /// Advance core `c` through tick `t`.
@@ -41,11 +45,16 @@ impl Chip {
                 let g = (self.atype[c * N + i] & 3) as usize;
                 let rb = row_base(c, i);
                 let row = [self.xbar[rb], self.xbar[rb + 1], self.xbar[rb + 2], self.xbar[rb + 3]];
-                self.sops += count(&row);
+                let n = count(&row);
+                self.sops += n;
                 match kind {
                     CoreKind::Uniform(u) => {
                         let wt = self.types[u as usize].w[g];
-                        add_row(&mut self.acc, &row, wt);
+                        if n >= DENSE_FROM {
+                            add_row_dense(&mut self.acc, &row, wt);
+                        } else {
+                            add_row(&mut self.acc, &row, wt);
+                        }
                     }
                     _ => self.add_row_mixed(c, &row, g, i as u32, key),
                 }
@@ -75,6 +84,15 @@ impl Chip {
     fn pass_uniform(&mut self, c: usize, t: u64, key: u32, u: u16) -> bool {
         let ty: NeuronType = self.types[u as usize];
         let cfg = self.cfg;
+        if fast::eligible(&ty, &cfg) {
+            let changed = fast::pass(&mut self.v[c * N..c * N + N], &mut self.acc, &ty, &cfg, &mut self.fired);
+            for j in 0..N {
+                if self.fired[j] != 0 {
+                    self.fire(c, j, t);
+                }
+            }
+            return changed;
+        }
         let mut changed = false;
         for j in 0..N {
             let old = self.v[c * N + j];
@@ -113,18 +131,38 @@ impl Chip {
         changed
     }
 
-    /// Record the spike of neuron `j` of core `c` at tick `t` and route it.
+    /// Record the spike of neuron `j` of core `c` at tick `t` and queue its scheduler bit.
     #[inline]
     fn fire(&mut self, c: usize, j: usize, t: u64) {
-        let k = c * N + j;
-        let dc = self.dest_core[k];
+        let d = self.dest[c * N + j];
         self.spikes += 1;
-        if self.record_mode == 2 || (self.record_mode == 1 && dc == DEST_OUTPUT) {
+        if self.record_mode == 2 || (self.record_mode == 1 && d == PACK_OUTPUT) {
             self.record(t, c, j);
         }
-        if dc >= 0 {
-            scheduler::set(&mut self.sched, dc as usize, t + self.dest_delay[k] as u64, self.dest_axon[k] as usize);
+        if d < PACK_OUTPUT {
+            let (dc, axon, delay) = ((d >> 12) as usize, ((d >> 4) & 0xff) as usize, (d & 15) as u64);
+            let word = scheduler::slot_base(dc, t + delay) + (axon >> 6);
+            self.outbox.push((word as u64) << 6 | (axon & 63) as u64);
         }
+    }
+
+    /// Look ahead: load the scheduler slot of core `c` and the crossbar rows it will read, so that
+    /// these cache misses overlap with the work on the cores before it (safe Rust has no prefetch).
+    pub(super) fn peek(&mut self, c: usize, t: u64) {
+        if c >= self.n_cores {
+            return;
+        }
+        let b = scheduler::slot_base(c, t);
+        let mut x = 0u64;
+        for w in 0..WORDS {
+            let mut bits = self.sched[b + w];
+            while bits != 0 {
+                let i = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                x ^= self.xbar[row_base(c, i)];
+            }
+        }
+        self.sink ^= x;
     }
 }
 

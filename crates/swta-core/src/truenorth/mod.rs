@@ -6,6 +6,7 @@
 //! - `neuron`: the neuron-type table (parameters by type index, as IBM model files) and NEURON_UPDATE;
 //! - `prng`: the per-core counter-based generator (lowbias32), identical in the AssemblyScript port;
 //! - `config`: the switches of TRUENORTH.md §2.6 (comparisons, stochastic rules, overflow policy);
+//! - `fast`: the branch-free neuron pass of uniform deterministic cores (checked against `neuron`);
 //! - `core`: one core's tick (integrate → leak → threshold/reset → route into the future slot);
 //! - `chip`: the grid of cores (one or several chips), external inputs, spike records.
 //!
@@ -16,6 +17,7 @@ pub mod chip;
 pub mod config;
 pub mod core;
 pub mod crossbar;
+pub mod fast;
 pub mod neuron;
 pub mod prng;
 pub mod scheduler;

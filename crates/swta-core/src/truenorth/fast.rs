@@ -1,0 +1,98 @@
+//! Fast neuron pass for the common case, verified against `neuron::update` (tests/truenorth.rs
+//! `fast_paths_equal_the_general_path`): all 256 neurons of a core share one type with deterministic
+//! synapses, deterministic leak and no threshold PRN (M = 0), under the default overflow policy
+//! (saturate at 32 bits). Then η = 0, every draw is absent, and V evolves by i32 saturating adds and
+//! selects; γ, κ and ε are const generics so each variant is a branch-free loop the compiler
+//! vectorises. Spikes are collected in a 256-bit mask and routed afterwards.
+
+use super::config::Config;
+use super::neuron::NeuronType;
+use super::N;
+
+/// Whether `t` under `cfg` may use `pass`.
+pub fn eligible(t: &NeuronType, cfg: &Config) -> bool {
+    !t.c_l && t.mask == 0 && t.stoch == 0 && !cfg.wrap && cfg.width == 32
+}
+
+/// Per-type constants, with the comparison switches folded into the thresholds.
+struct K {
+    leak: i32,
+    fire_at: i32,
+    neg_below: i32,
+    alpha: i32,
+    beta: i32,
+    r: i32,
+    ringing: bool,
+}
+
+#[inline(always)]
+fn step<const G: u8, const KAPPA: bool, const EPS: bool>(v0: i32, input: i32, k: &K) -> (i32, bool) {
+    let mut v = v0.saturating_add(input);
+    if EPS {
+        let before = v;
+        v = v.saturating_add(k.leak * v.signum());
+        if k.ringing && v.signum() != before.signum() {
+            v = 0;
+        }
+    } else {
+        v = v.saturating_add(k.leak);
+    }
+    let fire = v >= k.fire_at;
+    let below = v < k.neg_below;
+    let on_fire = match G {
+        0 => k.r,
+        1 => v - k.alpha,
+        _ => v,
+    };
+    let on_neg = if KAPPA {
+        -k.beta
+    } else {
+        match G {
+            0 => -k.r,
+            1 => v + k.beta,
+            _ => v,
+        }
+    };
+    (if fire { on_fire } else if below { on_neg } else { v }, fire)
+}
+
+fn run<const G: u8, const KAPPA: bool, const EPS: bool>(v: &mut [i32], acc: &mut [i32; N], k: &K, fired: &mut [u8; N]) -> bool {
+    let v = &mut v[..N];
+    let mut changed = false;
+    for j in 0..N {
+        let (nv, f) = step::<G, KAPPA, EPS>(v[j], acc[j], k);
+        changed |= (nv != v[j]) | f;
+        v[j] = nv;
+        fired[j] = f as u8;
+        acc[j] = 0;
+    }
+    changed
+}
+
+/// Update the 256 potentials `v` of one core from `acc` (cleared); `fired[j]` = 1 for spikes.
+/// Returns whether any V changed or a neuron fired.
+pub fn pass(v: &mut [i32], acc: &mut [i32; N], t: &NeuronType, cfg: &Config, fired: &mut [u8; N]) -> bool {
+    let k = K {
+        leak: t.sigma_l * t.lambda,
+        fire_at: t.alpha + cfg.pos_gt as i32,
+        neg_below: -t.beta + cfg.neg_le as i32,
+        alpha: t.alpha,
+        beta: t.beta,
+        r: t.r,
+        ringing: cfg.ringing,
+    };
+    match (t.gamma, t.kappa, t.eps) {
+        (0, false, false) => run::<0, false, false>(v, acc, &k, fired),
+        (0, false, true) => run::<0, false, true>(v, acc, &k, fired),
+        (0, true, false) => run::<0, true, false>(v, acc, &k, fired),
+        (0, true, true) => run::<0, true, true>(v, acc, &k, fired),
+        (1, false, false) => run::<1, false, false>(v, acc, &k, fired),
+        (1, false, true) => run::<1, false, true>(v, acc, &k, fired),
+        (1, true, false) => run::<1, true, false>(v, acc, &k, fired),
+        (1, true, true) => run::<1, true, true>(v, acc, &k, fired),
+        (_, false, false) => run::<2, false, false>(v, acc, &k, fired),
+        (_, false, true) => run::<2, false, true>(v, acc, &k, fired),
+        (_, true, false) => run::<2, true, false>(v, acc, &k, fired),
+        (_, true, true) => run::<2, true, true>(v, acc, &k, fired),
+    }
+}
