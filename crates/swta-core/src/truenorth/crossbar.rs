@@ -40,6 +40,7 @@ pub fn count(row: &[u64]) -> u64 {
 
 /// acc[j] += wt for every set bit j of `row`, densely: each 64-bit word is spread over 64 lanes by
 /// shifts (one vector shift/and/add per 8–16 neurons once vectorised). Same sums as the bit loop.
+#[cfg(not(target_arch = "wasm32"))]
 #[inline]
 pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
     for (w, chunk) in acc.chunks_exact_mut(64).enumerate() {
@@ -48,4 +49,38 @@ pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
             *a += wt & (((word >> k) & 1) as i32).wrapping_neg();
         }
     }
+}
+
+/// wasm32 variant (SIMD128 has no per-lane variable shift): 8 neurons per step through an 8 KB table
+/// of lane masks, BYTE_MASKS[b][k] = −1 if bit k of byte b is set. Same sums.
+#[cfg(target_arch = "wasm32")]
+#[inline]
+pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
+    for (k, a8) in acc.chunks_exact_mut(8).enumerate() {
+        let byte = (row[(k >> 3) & (WORDS - 1)] >> (8 * (k & 7))) & 0xff;
+        let m = &BYTE_MASKS[byte as usize];
+        for (a, &mk) in a8.iter_mut().zip(m.iter()) {
+            *a += mk & wt;
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+static BYTE_MASKS: [[i32; 8]; 256] = byte_masks();
+
+#[cfg(target_arch = "wasm32")]
+const fn byte_masks() -> [[i32; 8]; 256] {
+    let mut t = [[0i32; 8]; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut k = 0;
+        while k < 8 {
+            if (b >> k) & 1 == 1 {
+                t[b][k] = -1;
+            }
+            k += 1;
+        }
+        b += 1;
+    }
+    t
 }
