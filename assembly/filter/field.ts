@@ -1,8 +1,8 @@
 // The rate filter on one image: a line-for-line port of crates/swta-core/src/filter/{boxmean,rate}.rs.
 // Every floating-point operation is f32 and happens in the same order as in Rust (+ − × ÷ and
-// comparisons only), so the output is bit-identical to the native and wasm builds. (Rust's
-// 4-row-interleaved prefix sums and its fused column/update loop only regroup independent per-row /
-// per-pixel work, which does not change any result.)
+// comparisons only), so the output is bit-identical to the native and wasm builds. (Rust runs four
+// images interleaved and fuses the column pass with the update; that only regroups independent
+// per-image / per-pixel work and changes no result.)
 import { Params, MODE_RAW, MODE_NORM, MODE_NORM_PV, MODE_SELF_EXC } from './params';
 
 @inline function ld(p: usize, i: i32): f32 { return load<f32>(p + (<usize>i << 2)); }
@@ -26,8 +26,10 @@ export class Work {
 
 export function prefixLen(w: i32, big: i32): i32 { return 4 * (w + 2 * big + 1); }
 
+/** The Rust value (4 interleaved lanes: 4·(8hw + w + 2R + 1 + 2w)), so every backend reports the same
+ * size; this scalar port uses the first 8hw + 4(w + 2R + 1) + 2w slots. */
 export function workLen(h: i32, w: i32, big: i32): u64 {
-  return 8 * <u64>h * <u64>w + <u64>prefixLen(w, big) + 2 * <u64>w;
+  return 4 * (8 * <u64>h * <u64>w + <u64>(w + 2 * big + 1) + 2 * <u64>w);
 }
 
 function maxI(a: i32, b: i32): i32 { return a > b ? a : b; }

@@ -49,7 +49,7 @@ describe('filter on every backend', () => {
     const e = await engine(b);
     const before = e.fn('swta_live_allocs')();
     const v = paramVector(FILTER_DEFAULTS);
-    const run = (params: Float32Array, src: Float32Array, n: number, h: number, w: number, workLen = 10_000) => {
+    const run = (params: Float32Array, src: Float32Array, n: number, h: number, w: number, workLen = 40_000) => {
       const [p, s, d, k] = [e.put(params), e.put(src), e.alloc(Math.max(4, src.byteLength)), e.alloc(workLen * 4)];
       try { e.call('test', 'swta_filter_run', p.ptr, params.length, s.ptr, d.ptr, n, h, w, k.ptr, workLen); return null; }
       catch (err) { return err as Error & { field: string }; }

@@ -23,11 +23,11 @@ fn brute_mean(src: &[f32], h: usize, w: usize, r: usize) -> Vec<f64> {
 
 fn fast_means(src: &[f32], h: usize, w: usize, re: usize, ri: usize) -> (Vec<f32>, Vec<f32>) {
     let big = re.max(ri);
-    let (mut pre, mut hs_e, mut hs_i) = (vec![0.0; prefix_len(w, big)], vec![0.0; h * w], vec![0.0; h * w]);
-    row_sums(src, h, w, re, ri, &mut pre, &mut hs_e, &mut hs_i);
+    let (mut pre, mut hs_e, mut hs_i) = (vec![0.0; prefix_len::<1>(w, big)], vec![0.0; h * w], vec![0.0; h * w]);
+    row_sums::<1>(src, h, w, re, ri, &mut pre, &mut hs_e, &mut hs_i);
     let (mut we, mut wi, mut acc) = (vec![0.0; h * w], vec![0.0; h * w], vec![0.0; w]);
-    count_weights(h, w, re, &mut we);
-    count_weights(h, w, ri, &mut wi);
+    count_weights::<1>(h, w, re, &mut we);
+    count_weights::<1>(h, w, ri, &mut wi);
     let (mut me, mut mi) = (vec![0.0; h * w], vec![0.0; h * w]);
     col_means(&hs_e, h, w, re, &we, &mut acc, &mut me);
     col_means(&hs_i, h, w, ri, &wi, &mut acc, &mut mi);

@@ -16,7 +16,7 @@ mod work;
 
 pub use boxmean::{col_means, count_weights, prefix_len, row_sums, slide};
 pub use params::{FilterParams, Mode, MAX_K, PARAM_COUNT};
-pub use work::{work_len, Work};
+pub use work::{work_len, Work, LANES};
 
 use crate::error::{Error, Result};
 
@@ -68,11 +68,28 @@ pub fn filter_batch(p: &FilterParams, src: &[f32], dst: &mut [f32], n: usize, h:
     check_pixels(&src[..total], h, w)?;
     let mut wk = Work::carve(work, h, w, p);
     rate::prepare(p, h, w, &mut wk);
-    let hw = h * w;
-    for (s, d) in src[..total].chunks_exact(hw).zip(dst[..total].chunks_exact_mut(hw)) {
-        rate::filter_image(p, s, d, h, w, &mut wk);
+    let group = h * w * LANES;
+    for (s, d) in src[..total].chunks(group).zip(dst[..total].chunks_mut(group)) {
+        let srcs: [&[f32]; LANES] = split4(s, h * w);
+        let k = s.len() / (h * w);
+        let mut dsts = split4_mut(d, h * w);
+        rate::filter_group(p, &srcs[..k], &mut dsts[..k], h, w, &mut wk);
     }
     Ok(())
+}
+
+/// Up to four consecutive images of `hw` values (missing ones empty).
+fn split4(s: &[f32], hw: usize) -> [&[f32]; LANES] {
+    let mut out: [&[f32]; LANES] = [&[]; LANES];
+    for (o, c) in out.iter_mut().zip(s.chunks(hw)) {
+        *o = c;
+    }
+    out
+}
+
+fn split4_mut(s: &mut [f32], hw: usize) -> [&mut [f32]; LANES] {
+    let mut it = s.chunks_mut(hw);
+    [it.next().unwrap_or(&mut []), it.next().unwrap_or(&mut []), it.next().unwrap_or(&mut []), it.next().unwrap_or(&mut [])]
 }
 
 /// Convenience: allocate the workspace and the output (not for hot paths).

@@ -1,9 +1,10 @@
-//! The rate filter of MODEL.md §8.6 on one image, plus the §8.7 controls and the §8.5 ablation.
-//! Uses only + − × ÷ and comparisons (no exp), in a fixed order mirrored by `assembly/filter/`.
+//! The rate filter of MODEL.md §8.6 on a group of up to `LANES` images (interleaved, see `boxmean`),
+//! plus the §8.7 controls and the §8.5 ablation. Uses only + − × ÷ and comparisons (no exp); every
+//! lane sees exactly the operations of a lone image, in the order mirrored by `assembly/filter/`.
 
 use super::boxmean::{col_means, count_weights, row_sums, slide};
 use super::params::{FilterParams, Mode};
-use super::work::Work;
+use super::work::{Work, LANES as L};
 
 /// Clip to [0, 1]. Written as comparisons (not f32::max/min) so that −0 and +0 come out the same on
 /// every backend: v ≤ 0 gives +0.
@@ -35,71 +36,92 @@ fn max0(v: &[f32]) -> f32 {
     m
 }
 
-/// out = v / (max(v) + eps), the per-image max normalisation of steps 1 and 4.
-fn normalise(v: &[f32], eps: f32, out: &mut [f32]) {
-    let d = max0(v) + eps;
-    for (o, &x) in out.iter_mut().zip(v) {
-        *o = x / d;
+/// Per-batch setup: the in-image count tables for k_E and k_I.
+pub fn prepare(p: &FilterParams, h: usize, w: usize, wk: &mut Work<'_>) {
+    count_weights::<L>(h, w, (p.k_e / 2) as usize, wk.w_e);
+    count_weights::<L>(h, w, (p.k_i / 2) as usize, wk.w_i);
+}
+
+/// Step 1 for the group: wk.ff[p·L + l] = src_l[p] / (max(src_l) + ε_in); missing lanes are 0.
+fn normalise_in(src: &[&[f32]], n: usize, eps: f32, ff: &mut [f32]) {
+    let mut d = [1.0f32; L];
+    for (l, s) in src.iter().enumerate() {
+        d[l] = max0(&s[..n]) + eps;
+    }
+    for (p, q) in ff[..n * L].chunks_exact_mut(L).enumerate() {
+        for l in 0..L {
+            q[l] = if l < src.len() { src[l][p] / d[l] } else { 0.0 };
+        }
     }
 }
 
-/// Per-batch setup: the in-image count tables for k_E and k_I.
-pub fn prepare(p: &FilterParams, h: usize, w: usize, wk: &mut Work<'_>) {
-    count_weights(h, w, (p.k_e / 2) as usize, &mut wk.w_e);
-    count_weights(h, w, (p.k_i / 2) as usize, &mut wk.w_i);
+/// Write lane l of `v` to dst_l, divided by (max over the lane + ε) when `eps` is Some (step 4).
+fn write_out(v: &[f32], n: usize, eps: Option<f32>, dst: &mut [&mut [f32]]) {
+    for (l, d) in dst.iter_mut().enumerate() {
+        let mut m = 0.0f32;
+        for q in v[..n * L].chunks_exact(L) {
+            m = if q[l] > m { q[l] } else { m };
+        }
+        let den = eps.map(|e| m + e);
+        for (o, q) in d[..n].iter_mut().zip(v[..n * L].chunks_exact(L)) {
+            *o = match den {
+                Some(den) => q[l] / den,
+                None => q[l],
+            };
+        }
+    }
 }
 
-/// Filter one image `src` (h·w, values in [0, 1]) into `dst`. `prepare` must have run for (p, h, w).
-pub fn filter_image(p: &FilterParams, src: &[f32], dst: &mut [f32], h: usize, w: usize, wk: &mut Work<'_>) {
+/// Filter up to `L` images `src[l]` (h·w, values in [0, 1]) into `dst[l]`. `prepare` must have run.
+pub fn filter_group(p: &FilterParams, src: &[&[f32]], dst: &mut [&mut [f32]], h: usize, w: usize, wk: &mut Work<'_>) {
     let n = h * w;
-    let (src, dst) = (&src[..n], &mut dst[..n]);
     if p.mode == Mode::Raw {
-        dst.copy_from_slice(src);
+        for (d, s) in dst.iter_mut().zip(src) {
+            d[..n].copy_from_slice(&s[..n]);
+        }
         return;
     }
     let (re, ri) = ((p.k_e / 2) as usize, (p.k_i / 2) as usize);
-    normalise(src, p.eps_in, &mut wk.ff[..n]);
+    normalise_in(src, n, p.eps_in, wk.ff);
     if p.mode == Mode::Norm {
-        dst.copy_from_slice(&wk.ff[..n]);
-        return;
+        return write_out(wk.ff, n, None, dst);
     }
-    row_sums(&wk.ff, h, w, re, ri, &mut wk.prefix, &mut wk.hs_e, &mut wk.hs_i);
-    col_means(&wk.hs_i, h, w, ri, &wk.w_i, &mut wk.acc, &mut wk.m_i);
+    row_sums::<L>(wk.ff, h, w, re, ri, wk.prefix, wk.hs_e, wk.hs_i);
+    col_means(wk.hs_i, h, w * L, ri, wk.w_i, wk.acc, wk.m_i);
     let g = p.gamma_pv;
-    for (f, &m) in wk.ff[..n].iter_mut().zip(&wk.m_i[..n]) {
+    for (f, &m) in wk.ff[..n * L].iter_mut().zip(&wk.m_i[..n * L]) {
         *f = pos(*f - g * m);
     }
     if p.mode == Mode::NormPv {
-        dst.copy_from_slice(&wk.ff[..n]);
-        return;
+        return write_out(wk.ff, n, None, dst);
     }
-    for v in wk.x[..n].iter_mut() {
+    for v in wk.x[..n * L].iter_mut() {
         *v = 0.0;
     }
     for _ in 0..p.steps {
-        row_sums(&wk.x, h, w, re, ri, &mut wk.prefix, &mut wk.hs_e, &mut wk.hs_i);
+        row_sums::<L>(wk.x, h, w, re, ri, wk.prefix, wk.hs_e, wk.hs_i);
         if p.mode == Mode::SelfExc {
-            col_means(&wk.hs_i, h, w, ri, &wk.w_i, &mut wk.acc, &mut wk.m_i);
+            col_means(wk.hs_i, h, w * L, ri, wk.w_i, wk.acc, wk.m_i);
             self_exc_step(p, n, wk);
         } else {
-            field_step(p, h, w, wk);
+            field_step(p, h, w * L, wk);
         }
     }
-    normalise(&wk.x[..n], p.eps_out, dst);
+    write_out(wk.x, n, Some(p.eps_out), dst);
 }
 
 /// One Euler step of the competitive–cooperative field (§8.6 step 3), fused with the column pass of
 /// both box means: for each row, slide the k_E and k_I column accumulators, then update that row of
 /// x (the row sums were taken from the old x, so updating in place is safe). Per pixel:
 /// mE = accE·wE, mI = accI·wI, u = ((FF + a·mE) − b·mI) − θ, r = clip(u)/(1 + γ_L·mI), x += Δt·(r − x).
-fn field_step(p: &FilterParams, h: usize, w: usize, wk: &mut Work<'_>) {
+fn field_step(p: &FilterParams, h: usize, wl: usize, wk: &mut Work<'_>) {
     let (a, b, th, gl, dt) = (p.a, p.b, p.theta, p.gamma_l, p.dt);
     let (re, ri) = ((p.k_e / 2) as usize, (p.k_i / 2) as usize);
-    let (acc_e, acc_i) = (&mut wk.acc[..w], &mut wk.acc_i[..w]);
+    let (acc_e, acc_i) = (&mut wk.acc[..wl], &mut wk.acc_i[..wl]);
     for i in 0..h {
-        slide(&wk.hs_e, h, w, re, i, acc_e);
-        slide(&wk.hs_i, h, w, ri, i, acc_i);
-        let row = i * w..(i + 1) * w;
+        slide(wk.hs_e, h, wl, re, i, acc_e);
+        slide(wk.hs_i, h, wl, ri, i, acc_i);
+        let row = i * wl..(i + 1) * wl;
         let x = &mut wk.x[row.clone()];
         let ff = &wk.ff[row.clone()];
         let (we, wi) = (&wk.w_e[row.clone()], &wk.w_i[row]);
@@ -116,17 +138,22 @@ fn field_step(p: &FilterParams, h: usize, w: usize, wk: &mut Work<'_>) {
 /// r = clip(u, 0, 1)/(1 + g_L·mean_image(x)).
 fn self_exc_step(p: &FilterParams, n: usize, wk: &mut Work<'_>) {
     let (a, b, th, gl, dt) = (p.a, p.b, p.theta, p.gamma_l, p.dt);
-    let x = &mut wk.x[..n];
-    let mut s = 0.0f32;
-    for &v in x.iter() {
-        s += v;
+    let mut s = [0.0f32; L];
+    for q in wk.x[..n * L].chunks_exact(L) {
+        for l in 0..L {
+            s[l] += q[l];
+        }
     }
-    let den = 1.0 + gl * (s / n as f32);
-    let ff = &wk.ff[..n];
-    let mi = &wk.m_i[..n];
-    for ((x, &f), &i) in x.iter_mut().zip(ff).zip(mi) {
-        let u = f + a * *x - b * i - th;
-        let r = clip01(u) / den;
-        *x += dt * (r - *x);
+    let mut den = [0.0f32; L];
+    for l in 0..L {
+        den[l] = 1.0 + gl * (s[l] / n as f32);
+    }
+    let it = wk.x[..n * L].chunks_exact_mut(L).zip(wk.ff[..n * L].chunks_exact(L)).zip(wk.m_i[..n * L].chunks_exact(L));
+    for ((x, f), m) in it {
+        for l in 0..L {
+            let u = f[l] + a * x[l] - b * m[l] - th;
+            let r = clip01(u) / den[l];
+            x[l] += dt * (r - x[l]);
+        }
     }
 }
