@@ -8,6 +8,8 @@ import { TRAIN_DEFAULTS, evaluate, loadCheckpoint, train, saveCheckpoint, type T
 import { mnistSplits, Preprocessor, readExtraTest, type Variant } from '../../vit/data.js';
 import { corrupt, OOD_SETS } from '../../vit/ood.js';
 import { runOod } from '../../vit/experiment.js';
+import { spikingFilter } from '../../vit/spiking.js';
+import type { Split } from '../../vit/train.js';
 
 const VARIANTS = ['raw', 'norm', 'normPV', 'field', 'selfExc'];
 
@@ -80,18 +82,26 @@ const vitTrain: Command = {
 const vitEval: Command = {
   name: 'vit eval',
   summary: 'evaluate a checkpoint on MNIST-test and the OOD sets (same preprocessing as in training)',
-  options: { ckpt: { type: 'string', help: 'checkpoint directory', default: 'results/vit/ckpt' }, ...EXTRA },
+  options: { ckpt: { type: 'string', help: 'checkpoint directory', default: 'results/vit/ckpt' },
+    variant: { type: 'string', help: 'override the preprocessing stored in the checkpoint', choices: VARIANTS },
+    spiking: { type: 'string', help: 'instead of the rate filter, use the spiking TrueNorth variant (§8.8) on the first N test images of each set' },
+    ticks: { type: 'string', help: 'spiking variant: ticks per image', default: '64' }, ...EXTRA },
   async run(ctx) {
     await tfReady();
     const { W, config, meta } = loadCheckpoint(String(ctx.values.ckpt));
-    const variant = (meta.variant as Variant) ?? 'raw';
+    const variant = ctx.values.variant ? variantOf(ctx.values) : ((meta.variant as Variant) ?? 'raw');
     const pre = await Preprocessor.create(variant);
-    const test = mnistSplits().test;
+    const full = mnistSplits().test;
+    const limit = ctx.values.spiking !== undefined ? numberOpt(ctx.values, 'spiking', 1, 10000, true) : full.n;
+    const ticks = numberOpt(ctx.values, 'ticks', 1, 100000, true);
+    const test = { x: full.x.subarray(0, limit * 784), y: full.y.subarray(0, limit), n: limit };
+    const prep = async (s: Split): Promise<Split> => (ctx.values.spiking !== undefined ? { ...s, x: await spikingFilter(s.x, s.n, 28, 28, { ticks }) } : pre.apply(s));
     const acc: Record<string, number> = {};
-    for (const s of OOD_SETS) acc[s] = evaluate(W, config, pre.apply({ ...test, x: corrupt(s, test.x) }));
-    for (const e of extraTest(ctx)) acc[e.name] = evaluate(W, config, pre.apply(e.split));
+    for (const s of OOD_SETS) acc[s] = evaluate(W, config, await prep({ ...test, x: corrupt(s, test.x) }));
+    for (const e of extraTest(ctx)) acc[e.name] = evaluate(W, config, await prep(e.split));
+    if (ctx.values.spiking !== undefined) ctx.log(`spiking TrueNorth filter (T = ${ticks} ticks) on the first ${limit} images of each set`);
     ctx.log(`${variant} (${ctx.values.ckpt}): ${Object.entries(acc).map(([k, a]) => `${k} ${(100 * a).toFixed(2)} %`).join(', ')}`);
-    ctx.emit({ variant, checkpoint: ctx.values.ckpt, accuracy: acc });
+    ctx.emit({ variant, checkpoint: ctx.values.ckpt, filter: ctx.values.spiking !== undefined ? { spiking: true, ticks, images: limit } : { spiking: false, images: limit }, accuracy: acc });
     return 0;
   },
 };
