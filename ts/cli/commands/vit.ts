@@ -98,7 +98,10 @@ const vitEval: Command = {
     const prep = async (s: Split): Promise<Split> => (ctx.values.spiking !== undefined ? { ...s, x: await spikingFilter(s.x, s.n, 28, 28, { ticks }) } : pre.apply(s));
     const acc: Record<string, number> = {};
     for (const s of OOD_SETS) acc[s] = evaluate(W, config, await prep({ ...test, x: corrupt(s, test.x) }));
-    for (const e of extraTest(ctx)) acc[e.name] = evaluate(W, config, await prep(e.split));
+    for (const e of extraTest(ctx)) {
+      const k = Math.min(limit, e.split.n);
+      acc[e.name] = evaluate(W, config, await prep({ x: e.split.x.subarray(0, k * 784), y: e.split.y.subarray(0, k), n: k }));
+    }
     if (ctx.values.spiking !== undefined) ctx.log(`spiking TrueNorth filter (T = ${ticks} ticks) on the first ${limit} images of each set`);
     ctx.log(`${variant} (${ctx.values.ckpt}): ${Object.entries(acc).map(([k, a]) => `${k} ${(100 * a).toFixed(2)} %`).join(', ')}`);
     ctx.emit({ variant, checkpoint: ctx.values.ckpt, filter: ctx.values.spiking !== undefined ? { spiking: true, ticks, images: limit } : { spiking: false, images: limit }, accuracy: acc });
