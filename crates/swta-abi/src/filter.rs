@@ -8,7 +8,15 @@ use swta_core::filter::{filter_batch, work_len, FilterParams, Mode, PARAM_COUNT}
 use swta_core::Error;
 
 fn mode_of(m: u32) -> Option<Mode> {
-    [Mode::Raw, Mode::Norm, Mode::NormPv, Mode::Field, Mode::SelfExc].get(m as usize).copied()
+    [
+        Mode::Raw,
+        Mode::Norm,
+        Mode::NormPv,
+        Mode::Field,
+        Mode::SelfExc,
+    ]
+    .get(m as usize)
+    .copied()
 }
 
 unsafe fn params(p: *const f32, n: u32) -> Result<FilterParams, Error> {
@@ -32,10 +40,18 @@ fn overlap(a: usize, na: u32, b: usize, nb: u32) -> bool {
 pub unsafe extern "C" fn swta_filter_defaults(mode: u32, dst: *mut f32, n: u32) -> i32 {
     let m = match mode_of(mode) {
         Some(m) => m,
-        None => return fail(Error::invalid("mode", format!("must be 0..4, got {}", mode))),
+        None => {
+            return fail(Error::invalid(
+                "mode",
+                format!("must be 0..4, got {}", mode),
+            ))
+        }
     };
     if (n as usize) < PARAM_COUNT {
-        return fail(Error::invalid("n", format!("needs {} slots, got {}", PARAM_COUNT, n)));
+        return fail(Error::invalid(
+            "n",
+            format!("needs {} slots, got {}", PARAM_COUNT, n),
+        ));
     }
     match slice_mut(dst, n) {
         Some(d) => d[..PARAM_COUNT].copy_from_slice(&FilterParams::defaults(m).to_vec()),
@@ -49,7 +65,13 @@ pub unsafe extern "C" fn swta_filter_defaults(mode: u32, dst: *mut f32, n: u32) 
 /// # Safety
 /// `params` must point to `n_params` f32; `out` to one writable u32.
 #[no_mangle]
-pub unsafe extern "C" fn swta_filter_work_len(params_ptr: *const f32, n_params: u32, h: u32, w: u32, out: *mut u32) -> i32 {
+pub unsafe extern "C" fn swta_filter_work_len(
+    params_ptr: *const f32,
+    n_params: u32,
+    h: u32,
+    w: u32,
+    out: *mut u32,
+) -> i32 {
     let p = match params(params_ptr, n_params) {
         Ok(p) => p,
         Err(e) => return fail(e),
@@ -64,10 +86,27 @@ pub unsafe extern "C" fn swta_filter_work_len(params_ptr: *const f32, n_params: 
     OK
 }
 
-/// n·h·w as u32 when it fits the call limit, otherwise the geometry error.
-fn total_of(n: u32, h: u32, w: u32) -> Result<u32, Error> {
+/// Parameters and n·h·w for a run, after the geometry and overlap checks.
+#[allow(clippy::too_many_arguments)]
+unsafe fn checked_run(
+    params_ptr: *const f32,
+    n_params: u32,
+    n: u32,
+    h: u32,
+    w: u32,
+    src: usize,
+    dst: usize,
+    work: usize,
+    work_len: u32,
+) -> Result<(FilterParams, u32), Error> {
+    let p = params(params_ptr, n_params)?;
     swta_core::filter::check_geometry(n as usize, h as usize, w as usize)?;
-    Ok(n * h * w)
+    let t = n * h * w;
+    if overlap(src, t, dst, t) || overlap(work, work_len, dst, t) || overlap(work, work_len, src, t)
+    {
+        return Err(Error::invalid("dst", "src, dst and work must not overlap"));
+    }
+    Ok((p, t))
 }
 
 /// Filter `n` images of h×w (f32 in [0, 1], row-major) from `src` into `dst` (same size, must not
@@ -76,17 +115,26 @@ fn total_of(n: u32, h: u32, w: u32) -> Result<u32, Error> {
 /// # Safety
 /// Each pointer must point to the stated number of f32 (n·h·w for src/dst), valid for the call.
 #[no_mangle]
-pub unsafe extern "C" fn swta_filter_run(params_ptr: *const f32, n_params: u32, src: *const f32, dst: *mut f32, n: u32, h: u32, w: u32, work: *mut f32, work_len: u32) -> i32 {
-    let (p, t) = match (params(params_ptr, n_params), total_of(n, h, w)) {
-        (Ok(p), Ok(t)) => (p, t),
-        (Err(e), _) | (_, Err(e)) => return fail(e),
-    };
+pub unsafe extern "C" fn swta_filter_run(
+    params_ptr: *const f32,
+    n_params: u32,
+    src: *const f32,
+    dst: *mut f32,
+    n: u32,
+    h: u32,
+    w: u32,
+    work: *mut f32,
+    work_len: u32,
+) -> i32 {
     let (s, d, k) = (src as usize, dst as usize, work as usize);
-    if overlap(s, t, d, t) || overlap(k, work_len, d, t) || overlap(k, work_len, s, t) {
-        return fail(Error::invalid("dst", "src, dst and work must not overlap"));
-    }
+    let (p, t) = match checked_run(params_ptr, n_params, n, h, w, s, d, k, work_len) {
+        Ok(v) => v,
+        Err(e) => return fail(e),
+    };
     match (slice(src, t), slice_mut(dst, t), slice_mut(work, work_len)) {
-        (Some(s), Some(d), Some(wk)) => status(filter_batch(&p, s, d, n as usize, h as usize, w as usize, wk)),
+        (Some(s), Some(d), Some(wk)) => status(filter_batch(
+            &p, s, d, n as usize, h as usize, w as usize, wk,
+        )),
         (None, _, _) => null_ptr("src"),
         (_, None, _) => null_ptr("dst"),
         _ => null_ptr("work"),

@@ -40,7 +40,16 @@ pub fn prefix_len<const L: usize>(w: usize, big: usize) -> usize {
 /// Horizontal window sums of every row of `src` (h·w·L) for radii `re` and `ri` into `hs_e`, `hs_i`.
 /// `prefix` needs `prefix_len::<L>(w, max(re, ri))` slots.
 #[allow(clippy::too_many_arguments)]
-pub fn row_sums<const L: usize>(src: &[f32], h: usize, w: usize, re: usize, ri: usize, prefix: &mut [f32], hs_e: &mut [f32], hs_i: &mut [f32]) {
+pub fn row_sums<const L: usize>(
+    src: &[f32],
+    h: usize,
+    w: usize,
+    re: usize,
+    ri: usize,
+    prefix: &mut [f32],
+    hs_e: &mut [f32],
+    hs_i: &mut [f32],
+) {
     let big = re.max(ri);
     let pre = &mut prefix[..prefix_len::<L>(w, big)];
     for v in pre[..(big + 1) * L].iter_mut() {
@@ -49,7 +58,10 @@ pub fn row_sums<const L: usize>(src: &[f32], h: usize, w: usize, re: usize, ri: 
     let wl = w * L;
     for i in 0..h {
         let mut s = [0.0f32; L];
-        for (p, x) in pre[(big + 1) * L..(big + 1) * L + wl].chunks_exact_mut(L).zip(src[i * wl..(i + 1) * wl].chunks_exact(L)) {
+        for (p, x) in pre[(big + 1) * L..(big + 1) * L + wl]
+            .chunks_exact_mut(L)
+            .zip(src[i * wl..(i + 1) * wl].chunks_exact(L))
+        {
             for l in 0..L {
                 s[l] += x[l];
                 p[l] = s[l];
@@ -58,8 +70,18 @@ pub fn row_sums<const L: usize>(src: &[f32], h: usize, w: usize, re: usize, ri: 
         for p in pre[(big + 1) * L + wl..].chunks_exact_mut(L) {
             p.copy_from_slice(&s);
         }
-        window(pre, (big + re + 1) * L, (big - re) * L, &mut hs_e[i * wl..(i + 1) * wl]);
-        window(pre, (big + ri + 1) * L, (big - ri) * L, &mut hs_i[i * wl..(i + 1) * wl]);
+        window(
+            pre,
+            (big + re + 1) * L,
+            (big - re) * L,
+            &mut hs_e[i * wl..(i + 1) * wl],
+        );
+        window(
+            pre,
+            (big + ri + 1) * L,
+            (big - ri) * L,
+            &mut hs_i[i * wl..(i + 1) * wl],
+        );
     }
 }
 
@@ -73,7 +95,15 @@ fn window(pre: &[f32], hi: usize, lo: usize, out: &mut [f32]) {
 
 /// Vertical running sums of the row sums `hs` (h rows of `wl` values) over radius r, times `wt`:
 /// the box means. `acc` needs `wl` slots. Lane-agnostic: pass wl = w·L.
-pub fn col_means(hs: &[f32], h: usize, wl: usize, r: usize, wt: &[f32], acc: &mut [f32], out: &mut [f32]) {
+pub fn col_means(
+    hs: &[f32],
+    h: usize,
+    wl: usize,
+    r: usize,
+    wt: &[f32],
+    acc: &mut [f32],
+    out: &mut [f32],
+) {
     let acc = &mut acc[..wl];
     for i in 0..h {
         slide(hs, h, wl, r, i, acc);

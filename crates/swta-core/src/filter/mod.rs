@@ -30,10 +30,22 @@ pub fn check_geometry(n: usize, h: usize, w: usize) -> Result<()> {
         return Err(Error::invalid(f, "image height and width must be ≥ 1"));
     }
     if h.saturating_mul(w) > MAX_PIXELS {
-        return Err(Error::invalid("h", format!("h·w must be ≤ {} pixels, got {}×{}", MAX_PIXELS, h, w)));
+        return Err(Error::invalid(
+            "h",
+            format!("h·w must be ≤ {} pixels, got {}×{}", MAX_PIXELS, h, w),
+        ));
     }
     if n.saturating_mul(h * w) > u32::MAX as usize / 4 {
-        return Err(Error::invalid("n", format!("n·h·w must be ≤ {} values per call, got {}·{}·{}", u32::MAX / 4, n, h, w)));
+        return Err(Error::invalid(
+            "n",
+            format!(
+                "n·h·w must be ≤ {} values per call, got {}·{}·{}",
+                u32::MAX / 4,
+                n,
+                h,
+                w
+            ),
+        ));
     }
     Ok(())
 }
@@ -45,7 +57,13 @@ pub fn check_pixels(src: &[f32], h: usize, w: usize) -> Result<()> {
             let (img, px) = (k / (h * w), k % (h * w));
             return Err(Error::invalid(
                 "images",
-                format!("pixel values must be in [0, 1]; image {} row {} col {} is {}", img, px / w, px % w, v),
+                format!(
+                    "pixel values must be in [0, 1]; image {} row {} col {} is {}",
+                    img,
+                    px / w,
+                    px % w,
+                    v
+                ),
             ));
         }
     }
@@ -54,22 +72,49 @@ pub fn check_pixels(src: &[f32], h: usize, w: usize) -> Result<()> {
 
 /// Filter `n` images (N×H×W, values in [0, 1]) from `src` into `dst` using `work` (≥ `work_len`
 /// slots). Allocation-free. Errors name the field; `dst` is untouched on error.
-pub fn filter_batch(p: &FilterParams, src: &[f32], dst: &mut [f32], n: usize, h: usize, w: usize, work: &mut [f32]) -> Result<()> {
+pub fn filter_batch(
+    p: &FilterParams,
+    src: &[f32],
+    dst: &mut [f32],
+    n: usize,
+    h: usize,
+    w: usize,
+    work: &mut [f32],
+) -> Result<()> {
     check_geometry(n, h, w)?;
     let total = n * h * w;
     if src.len() < total || dst.len() < total {
         let f = if src.len() < total { "src" } else { "dst" };
-        return Err(Error::invalid(f, format!("needs n·h·w = {} values, got {}", total, src.len().min(dst.len()))));
+        return Err(Error::invalid(
+            f,
+            format!(
+                "needs n·h·w = {} values, got {}",
+                total,
+                src.len().min(dst.len())
+            ),
+        ));
     }
     let need = work_len(h, w, p);
     if work.len() < need {
-        return Err(Error::invalid("work", format!("needs {} f32 slots for {}×{} images, got {}", need, h, w, work.len())));
+        return Err(Error::invalid(
+            "work",
+            format!(
+                "needs {} f32 slots for {}×{} images, got {}",
+                need,
+                h,
+                w,
+                work.len()
+            ),
+        ));
     }
     check_pixels(&src[..total], h, w)?;
     let mut wk = Work::carve(work, h, w, p);
     rate::prepare(p, h, w, &mut wk);
     let group = h * w * LANES;
-    for (s, d) in src[..total].chunks(group).zip(dst[..total].chunks_mut(group)) {
+    for (s, d) in src[..total]
+        .chunks(group)
+        .zip(dst[..total].chunks_mut(group))
+    {
         let srcs: [&[f32]; LANES] = split4(s, h * w);
         let k = s.len() / (h * w);
         let mut dsts = split4_mut(d, h * w);
@@ -89,7 +134,12 @@ fn split4(s: &[f32], hw: usize) -> [&[f32]; LANES] {
 
 fn split4_mut(s: &mut [f32], hw: usize) -> [&mut [f32]; LANES] {
     let mut it = s.chunks_mut(hw);
-    [it.next().unwrap_or(&mut []), it.next().unwrap_or(&mut []), it.next().unwrap_or(&mut []), it.next().unwrap_or(&mut [])]
+    [
+        it.next().unwrap_or(&mut []),
+        it.next().unwrap_or(&mut []),
+        it.next().unwrap_or(&mut []),
+        it.next().unwrap_or(&mut []),
+    ]
 }
 
 /// Convenience: allocate the workspace and the output (not for hot paths).
@@ -100,4 +150,3 @@ pub fn filter(p: &FilterParams, src: &[f32], n: usize, h: usize, w: usize) -> Re
     filter_batch(p, src, &mut dst, n, h, w, &mut work)?;
     Ok(dst)
 }
-
