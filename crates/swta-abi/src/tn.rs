@@ -34,8 +34,15 @@ pub unsafe extern "C" fn swta_tn_create(cols: u32, rows: u32, out: *mut u32) -> 
     };
     match Chip::new(cols, rows) {
         Ok(chip) => match CHIPS.with(|a| a.borrow_mut().insert(chip)) {
-            Some(h) => { dst[0] = h; OK }
-            None => fail(Error::new(ErrorKind::Budget, "handle", "too many live chips")),
+            Some(h) => {
+                dst[0] = h;
+                OK
+            }
+            None => fail(Error::new(
+                ErrorKind::Budget,
+                "handle",
+                "too many live chips",
+            )),
         },
         Err(e) => fail(e),
     }
@@ -85,7 +92,15 @@ pub unsafe extern "C" fn swta_tn_set_types(h: u32, fields: *const i32, n_types: 
 /// # Safety
 /// The pointers must point to that many readable elements.
 #[no_mangle]
-pub unsafe extern "C" fn swta_tn_set_core(h: u32, core: u32, seed: u32, atypes: *const u8, atypes_len: u32, xbar: *const u32, xbar_len: u32) -> i32 {
+pub unsafe extern "C" fn swta_tn_set_core(
+    h: u32,
+    core: u32,
+    seed: u32,
+    atypes: *const u8,
+    atypes_len: u32,
+    xbar: *const u32,
+    xbar_len: u32,
+) -> i32 {
     match (slice(atypes, atypes_len), slice(xbar, xbar_len)) {
         (Some(a), Some(x)) => with_chip(h, |c| status(c.set_core(core, seed, a, x))),
         (None, _) => null_ptr("axonTypes"),
@@ -98,7 +113,14 @@ pub unsafe extern "C" fn swta_tn_set_core(h: u32, core: u32, seed: u32, atypes: 
 /// # Safety
 /// The pointers must point to that many readable i32.
 #[no_mangle]
-pub unsafe extern "C" fn swta_tn_set_neurons(h: u32, core: u32, types: *const i32, types_len: u32, dest: *const i32, dest_len: u32) -> i32 {
+pub unsafe extern "C" fn swta_tn_set_neurons(
+    h: u32,
+    core: u32,
+    types: *const i32,
+    types_len: u32,
+    dest: *const i32,
+    dest_len: u32,
+) -> i32 {
     match (slice(types, types_len), slice(dest, dest_len)) {
         (Some(t), Some(d)) => with_chip(h, |c| status(c.set_neurons(core, t, d))),
         (None, _) => null_ptr("types"),
@@ -138,7 +160,10 @@ pub unsafe extern "C" fn swta_tn_potentials(h: u32, core: u32, out: *mut i32, le
 pub unsafe extern "C" fn swta_tn_crossbar(h: u32, core: u32, out: *mut u32, len: u32) -> i32 {
     match slice_mut(out, len) {
         Some(s) if len == 2048 => with_chip(h, |c| status(c.crossbar(core, s))),
-        Some(_) => fail(Error::invalid("out", format!("need room for 2048 words, got {}", len))),
+        Some(_) => fail(Error::invalid(
+            "out",
+            format!("need room for 2048 words, got {}", len),
+        )),
         None => null_ptr("out"),
     }
 }
@@ -167,13 +192,21 @@ pub extern "C" fn swta_tn_run(h: u32, ticks: u32) -> i32 {
 /// Pointer to the spike records of the last run (null for a bad handle).
 #[no_mangle]
 pub extern "C" fn swta_tn_spikes_ptr(h: u32) -> *const i32 {
-    CHIPS.with(|a| a.borrow_mut().get_mut(h).map_or(std::ptr::null(), |c| c.records().as_ptr()))
+    CHIPS.with(|a| {
+        a.borrow_mut()
+            .get_mut(h)
+            .map_or(std::ptr::null(), |c| c.records().as_ptr())
+    })
 }
 
 /// Number of spike records (triples) of the last run (0 for a bad handle).
 #[no_mangle]
 pub extern "C" fn swta_tn_spikes_count(h: u32) -> u32 {
-    CHIPS.with(|a| a.borrow_mut().get_mut(h).map_or(0, |c| (c.records().len() / 3) as u32))
+    CHIPS.with(|a| {
+        a.borrow_mut()
+            .get_mut(h)
+            .map_or(0, |c| (c.records().len() / 3) as u32)
+    })
 }
 
 /// Write [tick, spikes, synaptic events, dropped records, pending inputs, cores, types, record mode].
@@ -183,8 +216,14 @@ pub extern "C" fn swta_tn_spikes_count(h: u32) -> u32 {
 #[no_mangle]
 pub unsafe extern "C" fn swta_tn_stats(h: u32, out: *mut f64, len: u32) -> i32 {
     match slice_mut(out, len) {
-        Some(s) if len >= 8 => with_chip(h, |c| { s[..8].copy_from_slice(&c.stats()); OK }),
-        Some(_) => fail(Error::invalid("out", format!("need room for 8 values, got {}", len))),
+        Some(s) if len >= 8 => with_chip(h, |c| {
+            s[..8].copy_from_slice(&c.stats());
+            OK
+        }),
+        Some(_) => fail(Error::invalid(
+            "out",
+            format!("need room for 8 values, got {}", len),
+        )),
         None => null_ptr("out"),
     }
 }

@@ -4,9 +4,8 @@
 //! a core index, or to "output" when they leave the grid (those spikes go to the output record).
 
 use super::config::Config;
-use super::crossbar::{pack_rows, row_base, unpack_rows};
-use super::neuron::{NeuronType, TYPE_FIELDS};
-use super::{scheduler, DEST_NONE, DEST_OUTPUT, DISABLED, MAX_CORES, MAX_INPUTS, MAX_RECORDS, MAX_SIDE, MAX_TYPES, N, SLOTS, WORDS};
+use super::neuron::NeuronType;
+use super::{scheduler, DISABLED, MAX_CORES, MAX_INPUTS, MAX_RECORDS, MAX_SIDE, N, SLOTS, WORDS};
 use crate::error::{Error, ErrorKind, Result};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,26 +69,60 @@ pub struct Chip {
     pub fast_paths: bool,
 }
 
-fn core_field(c: usize, j: usize, f: &str) -> String {
-    format!("cores[{}].neurons[{}].{}", c, j, f)
-}
-
 impl Chip {
     pub fn new(cols: u32, rows: u32) -> Result<Chip> {
         if cols == 0 || rows == 0 || cols > MAX_SIDE || rows > MAX_SIDE {
-            return Err(Error::invalid("grid", format!("cols and rows must be in 1..{}, got {} × {}", MAX_SIDE, cols, rows)));
+            return Err(Error::invalid(
+                "grid",
+                format!(
+                    "cols and rows must be in 1..{}, got {} × {}",
+                    MAX_SIDE, cols, rows
+                ),
+            ));
         }
         if cols * rows > MAX_CORES {
-            return Err(Error::new(ErrorKind::Budget, "grid", format!("{} cores exceed the limit of {}", cols * rows, MAX_CORES)));
+            return Err(Error::new(
+                ErrorKind::Budget,
+                "grid",
+                format!("{} cores exceed the limit of {}", cols * rows, MAX_CORES),
+            ));
         }
         let n = (cols * rows) as usize;
         let mut chip = Chip {
-            cols, rows, n_cores: n, cfg: Config::default(), types: Vec::new(),
-            v: vec![0; n * N], ntype: vec![DISABLED; n * N], dest: vec![PACK_NONE; n * N],
-            outbox: Vec::with_capacity(1024), sink: 0, xbar: vec![0; n * N * WORDS],
-            atype: vec![0; n * N], sched: vec![0; n * SLOTS * WORDS], seeds: vec![0; n], keys: vec![0; n],
-            meta: vec![CoreMeta { kind: CoreKind::Empty, quiet: true, settled: false }; n], acc: [0; N], fired: [0; N], tick: 0,
-            inputs: Vec::new(), next_input: 0, record_mode: 2, records: Vec::new(), dropped: 0, spikes: 0, sops: 0, fast_paths: true,
+            cols,
+            rows,
+            n_cores: n,
+            cfg: Config::default(),
+            types: Vec::new(),
+            v: vec![0; n * N],
+            ntype: vec![DISABLED; n * N],
+            dest: vec![PACK_NONE; n * N],
+            outbox: Vec::with_capacity(1024),
+            sink: 0,
+            xbar: vec![0; n * N * WORDS],
+            atype: vec![0; n * N],
+            sched: vec![0; n * SLOTS * WORDS],
+            seeds: vec![0; n],
+            keys: vec![0; n],
+            meta: vec![
+                CoreMeta {
+                    kind: CoreKind::Empty,
+                    quiet: true,
+                    settled: false
+                };
+                n
+            ],
+            acc: [0; N],
+            fired: [0; N],
+            tick: 0,
+            inputs: Vec::new(),
+            next_input: 0,
+            record_mode: 2,
+            records: Vec::new(),
+            dropped: 0,
+            spikes: 0,
+            sops: 0,
+            fast_paths: true,
         };
         for c in 0..n {
             chip.keys[c] = super::prng::core_key(0, c as u32);
@@ -104,30 +137,18 @@ impl Chip {
         self.tick
     }
 
-    fn check_core(&self, core: u32) -> Result<usize> {
+    pub(super) fn check_core(&self, core: u32) -> Result<usize> {
         if core as usize >= self.n_cores {
-            return Err(Error::new(ErrorKind::NotFound, "core", format!("core {} is outside the grid of {} cores", core, self.n_cores)));
+            return Err(Error::new(
+                ErrorKind::NotFound,
+                "core",
+                format!(
+                    "core {} is outside the grid of {} cores",
+                    core, self.n_cores
+                ),
+            ));
         }
         Ok(core as usize)
-    }
-
-    /// Replace the neuron-type table with `n` types of TYPE_FIELDS i32 each.
-    pub fn set_types(&mut self, fields: &[i32], n: u32) -> Result<()> {
-        if n > MAX_TYPES || fields.len() != n as usize * TYPE_FIELDS {
-            return Err(Error::invalid("types", format!("need {} × {} fields (at most {} types), got {}", n, TYPE_FIELDS, MAX_TYPES, fields.len())));
-        }
-        let mut types = Vec::with_capacity(n as usize);
-        for (i, f) in fields.chunks(TYPE_FIELDS).enumerate() {
-            types.push(NeuronType::from_fields(i, f)?);
-        }
-        if let Some(k) = self.ntype.iter().position(|&t| t != DISABLED && t as u32 >= n) {
-            return Err(Error::new(ErrorKind::State, core_field(k / N, k % N, "type"), format!("uses type {} but the new table has {} types", self.ntype[k], n)));
-        }
-        self.types = types;
-        for c in 0..self.n_cores {
-            self.refresh_meta(c);
-        }
-        Ok(())
     }
 
     pub fn set_config(&mut self, flags: u32, width: u32) -> Result<()> {
@@ -137,121 +158,15 @@ impl Chip {
 
     pub fn set_record_mode(&mut self, mode: u32) -> Result<()> {
         if mode > 2 {
-            return Err(Error::invalid("record", format!("mode must be 0 (none), 1 (outputs) or 2 (all), got {}", mode)));
+            return Err(Error::invalid(
+                "record",
+                format!(
+                    "mode must be 0 (none), 1 (outputs) or 2 (all), got {}",
+                    mode
+                ),
+            ));
         }
         self.record_mode = mode;
-        Ok(())
-    }
-
-    /// Core seed, axon types (256 values 0..3) and crossbar (256 rows × 8 u32 words, bit j = neuron j).
-    pub fn set_core(&mut self, core: u32, seed: u32, axon_types: &[u8], crossbar: &[u32]) -> Result<()> {
-        let c = self.check_core(core)?;
-        if axon_types.len() != N || crossbar.len() != N * 8 {
-            return Err(Error::invalid(format!("cores[{}]", c), format!("need {} axon types and {} crossbar words, got {} and {}", N, N * 8, axon_types.len(), crossbar.len())));
-        }
-        if let Some(i) = axon_types.iter().position(|&g| g > 3) {
-            return Err(Error::invalid(format!("cores[{}].axons[{}].type", c, i), format!("must be 0..3, got {}", axon_types[i])));
-        }
-        self.seeds[c] = seed;
-        self.keys[c] = super::prng::core_key(seed, core);
-        self.atype[c * N..c * N + N].copy_from_slice(axon_types);
-        pack_rows(&mut self.xbar[row_base(c, 0)..row_base(c + 1, 0)], crossbar);
-        self.meta[c].settled = false;
-        Ok(())
-    }
-
-    /// Crossbar rows of `core` as 8 u32 words per axon (inverse of `set_core`).
-    pub fn crossbar(&self, core: u32, out: &mut [u32]) -> Result<()> {
-        let c = self.check_core(core)?;
-        unpack_rows(&self.xbar[row_base(c, 0)..row_base(c + 1, 0)], out);
-        Ok(())
-    }
-
-    fn resolve_dest(&self, c: usize, j: usize, d: &[i32]) -> Result<(i32, u8, u8)> {
-        let (dx, dy, axon, delay) = (d[0], d[1], d[2], d[3]);
-        if axon == -1 {
-            return Ok((DEST_NONE, 0, 1));
-        }
-        if !(1..=15).contains(&delay) {
-            return Err(Error::invalid(core_field(c, j, "delay"), format!("must be in 1..15 ticks, got {}", delay)));
-        }
-        if axon == -2 {
-            return Ok((DEST_OUTPUT, 0, delay as u8));
-        }
-        if !(0..=255).contains(&axon) {
-            return Err(Error::invalid(core_field(c, j, "axon"), format!("must be 0..255, -1 (none) or -2 (output), got {}", axon)));
-        }
-        if !(-256..=255).contains(&dx) || !(-256..=255).contains(&dy) {
-            return Err(Error::invalid(core_field(c, j, "dx"), format!("offsets must fit 9 bits (-256..255), got ({}, {})", dx, dy)));
-        }
-        let x = (c as u32 % self.cols) as i32 + dx;
-        let y = (c as u32 / self.cols) as i32 + dy;
-        if x < 0 || y < 0 || x >= self.cols as i32 || y >= self.rows as i32 {
-            return Ok((DEST_OUTPUT, axon as u8, delay as u8));
-        }
-        Ok((y * self.cols as i32 + x, axon as u8, delay as u8))
-    }
-
-    /// Types (−1 = no neuron) and destinations (dx, dy, axon, delay per neuron; axon −1 = unconnected,
-    /// −2 = output connector) of the 256 neurons of `core`. Potentials are set to each type's V.
-    pub fn set_neurons(&mut self, core: u32, types: &[i32], dest: &[i32]) -> Result<()> {
-        let c = self.check_core(core)?;
-        if types.len() != N || dest.len() != N * 4 {
-            return Err(Error::invalid(format!("cores[{}]", c), format!("need {} types and {} destination fields, got {} and {}", N, N * 4, types.len(), dest.len())));
-        }
-        for j in 0..N {
-            let t = types[j];
-            if t < -1 || t >= self.types.len() as i32 {
-                return Err(Error::invalid(core_field(c, j, "type"), format!("must be -1 (none) or 0..{}, got {}", self.types.len() as i32 - 1, t)));
-            }
-            self.resolve_dest(c, j, &dest[4 * j..4 * j + 4])?;
-        }
-        for j in 0..N {
-            let (dc, ax, dl) = self.resolve_dest(c, j, &dest[4 * j..4 * j + 4])?;
-            let k = c * N + j;
-            self.ntype[k] = if types[j] < 0 { DISABLED } else { types[j] as u16 };
-            self.v[k] = if types[j] < 0 { 0 } else { self.types[types[j] as usize].v0 };
-            self.dest[k] = match dc {
-                DEST_NONE => PACK_NONE,
-                DEST_OUTPUT => PACK_OUTPUT,
-                _ => (dc as u32) << 12 | (ax as u32) << 4 | dl as u32,
-            };
-        }
-        self.refresh_meta(c);
-        Ok(())
-    }
-
-    fn refresh_meta(&mut self, c: usize) {
-        let nts = &self.ntype[c * N..c * N + N];
-        let first = nts[0];
-        let same = nts.iter().all(|&t| t == first);
-        let quiet = nts.iter().all(|&t| t == DISABLED || self.types.get(t as usize).map_or(true, |ty| ty.quiet_without_input()));
-        let kind = if nts.iter().all(|&t| t == DISABLED) {
-            CoreKind::Empty
-        } else if same && self.types.get(first as usize).map_or(false, |ty| ty.stoch == 0) {
-            CoreKind::Uniform(first)
-        } else {
-            CoreKind::Mixed
-        };
-        self.meta[c] = CoreMeta { kind, quiet, settled: false };
-    }
-
-    pub fn set_potentials(&mut self, core: u32, v: &[i32]) -> Result<()> {
-        let c = self.check_core(core)?;
-        if v.len() != N {
-            return Err(Error::invalid(format!("cores[{}].potentials", c), format!("need {} values, got {}", N, v.len())));
-        }
-        self.v[c * N..c * N + N].copy_from_slice(v);
-        self.meta[c].settled = false;
-        Ok(())
-    }
-
-    pub fn potentials(&self, core: u32, out: &mut [i32]) -> Result<()> {
-        let c = self.check_core(core)?;
-        if out.len() != N {
-            return Err(Error::invalid("out", format!("need room for {} potentials, got {}", N, out.len())));
-        }
-        out.copy_from_slice(&self.v[c * N..c * N + N]);
         Ok(())
     }
 
@@ -259,25 +174,48 @@ impl Chip {
     /// (integrated in that tick). Ticks must not be in the past.
     pub fn inject(&mut self, triples: &[i32]) -> Result<()> {
         if triples.len() % 3 != 0 {
-            return Err(Error::invalid("inputs", format!("length must be a multiple of 3 (tick, core, axon), got {}", triples.len())));
+            return Err(Error::invalid(
+                "inputs",
+                format!(
+                    "length must be a multiple of 3 (tick, core, axon), got {}",
+                    triples.len()
+                ),
+            ));
         }
         if self.inputs.len() - self.next_input + triples.len() / 3 > MAX_INPUTS {
-            return Err(Error::new(ErrorKind::Budget, "inputs", format!("more than {} pending input spikes", MAX_INPUTS)));
+            return Err(Error::new(
+                ErrorKind::Budget,
+                "inputs",
+                format!("more than {} pending input spikes", MAX_INPUTS),
+            ));
         }
         for (k, s) in triples.chunks(3).enumerate() {
             if (s[0] as i64) < self.tick as i64 || s[0] < 0 {
-                return Err(Error::invalid(format!("inputs[{}].tick", k), format!("tick {} is before the current tick {}", s[0], self.tick)));
+                return Err(Error::invalid(
+                    format!("inputs[{}].tick", k),
+                    format!("tick {} is before the current tick {}", s[0], self.tick),
+                ));
             }
             if s[1] < 0 || s[1] as usize >= self.n_cores {
-                return Err(Error::invalid(format!("inputs[{}].core", k), format!("must be 0..{}, got {}", self.n_cores - 1, s[1])));
+                return Err(Error::invalid(
+                    format!("inputs[{}].core", k),
+                    format!("must be 0..{}, got {}", self.n_cores - 1, s[1]),
+                ));
             }
             if !(0..=255).contains(&s[2]) {
-                return Err(Error::invalid(format!("inputs[{}].axon", k), format!("must be 0..255, got {}", s[2])));
+                return Err(Error::invalid(
+                    format!("inputs[{}].axon", k),
+                    format!("must be 0..255, got {}", s[2]),
+                ));
             }
         }
         self.inputs.drain(..self.next_input);
         self.next_input = 0;
-        self.inputs.extend(triples.chunks(3).map(|s| (s[0] as u64, s[1] as u32, s[2] as u32)));
+        self.inputs.extend(
+            triples
+                .chunks(3)
+                .map(|s| (s[0] as u64, s[1] as u32, s[2] as u32)),
+        );
         self.inputs.sort_by_key(|s| s.0);
         Ok(())
     }
@@ -314,7 +252,8 @@ impl Chip {
             self.dropped += 1;
             return;
         }
-        self.records.extend_from_slice(&[t as i32, c as i32, j as i32]);
+        self.records
+            .extend_from_slice(&[t as i32, c as i32, j as i32]);
     }
 
     /// Spike records of the last `run`: (tick, core, neuron) triples.
@@ -324,6 +263,15 @@ impl Chip {
 
     /// [tick, spikes, synaptic events, dropped records, pending inputs, cores, types, record mode].
     pub fn stats(&self) -> [f64; 8] {
-        [self.tick as f64, self.spikes as f64, self.sops as f64, self.dropped as f64, (self.inputs.len() - self.next_input) as f64, self.n_cores as f64, self.types.len() as f64, self.record_mode as f64]
+        [
+            self.tick as f64,
+            self.spikes as f64,
+            self.sops as f64,
+            self.dropped as f64,
+            (self.inputs.len() - self.next_input) as f64,
+            self.n_cores as f64,
+            self.types.len() as f64,
+            self.record_mode as f64,
+        ]
     }
 }

@@ -2,10 +2,10 @@
 //! crossbar rows → leak/threshold/reset every neuron → write each spike straight into the
 //! destination core's future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
 
+use super::chip::PACK_OUTPUT;
 use super::chip::{Chip, CoreKind};
 use super::crossbar::{add_row_dense, count, row_base};
 use super::neuron::{stoch_syn, update, NeuronType};
-use super::chip::PACK_OUTPUT;
 use super::{fast, prng, scheduler, DISABLED, N, WORDS};
 
 /// Rows with at least this many synapses are added densely (32 vector steps), sparser rows bit by bit.
@@ -44,7 +44,12 @@ impl Chip {
                 bits &= bits - 1;
                 let g = (self.atype[c * N + i] & 3) as usize;
                 let rb = row_base(c, i);
-                let row = [self.xbar[rb], self.xbar[rb + 1], self.xbar[rb + 2], self.xbar[rb + 3]];
+                let row = [
+                    self.xbar[rb],
+                    self.xbar[rb + 1],
+                    self.xbar[rb + 2],
+                    self.xbar[rb + 3],
+                ];
                 let n = count(&row);
                 self.sops += n;
                 match kind {
@@ -75,7 +80,11 @@ impl Chip {
                     continue;
                 }
                 let t = &self.types[nt as usize];
-                self.acc[j] += if (t.stoch >> g) & 1 == 1 { stoch_syn(t, g, &self.cfg, key, j as u32, axon) } else { t.w[g] };
+                self.acc[j] += if (t.stoch >> g) & 1 == 1 {
+                    stoch_syn(t, g, &self.cfg, key, j as u32, axon)
+                } else {
+                    t.w[g]
+                };
             }
         }
     }
@@ -85,7 +94,13 @@ impl Chip {
         let ty: NeuronType = self.types[u as usize];
         let cfg = self.cfg;
         if fast::eligible(&ty, &cfg) {
-            let changed = fast::pass(&mut self.v[c * N..c * N + N], &mut self.acc, &ty, &cfg, &mut self.fired);
+            let changed = fast::pass(
+                &mut self.v[c * N..c * N + N],
+                &mut self.acc,
+                &ty,
+                &cfg,
+                &mut self.fired,
+            );
             for j in 0..N {
                 if self.fired[j] != 0 {
                     self.fire(c, j, t);
@@ -119,7 +134,14 @@ impl Chip {
                 continue;
             }
             let old = self.v[c * N + j];
-            let (fired, nv) = update(old, self.acc[j], &self.types[nt as usize], &cfg, key, j as u32);
+            let (fired, nv) = update(
+                old,
+                self.acc[j],
+                &self.types[nt as usize],
+                &cfg,
+                key,
+                j as u32,
+            );
             self.acc[j] = 0;
             self.v[c * N + j] = nv;
             changed |= nv != old;
@@ -140,7 +162,11 @@ impl Chip {
             self.record(t, c, j);
         }
         if d < PACK_OUTPUT {
-            let (dc, axon, delay) = ((d >> 12) as usize, ((d >> 4) & 0xff) as usize, (d & 15) as u64);
+            let (dc, axon, delay) = (
+                (d >> 12) as usize,
+                ((d >> 4) & 0xff) as usize,
+                (d & 15) as u64,
+            );
             let word = scheduler::slot_base(dc, t + delay) + (axon >> 6);
             self.outbox.push((word as u64) << 6 | (axon & 63) as u64);
         }

@@ -26,7 +26,11 @@ struct K {
 }
 
 #[inline(always)]
-fn step<const G: u8, const KAPPA: bool, const EPS: bool>(v0: i32, input: i32, k: &K) -> (i32, bool) {
+fn step<const G: u8, const KAPPA: bool, const EPS: bool>(
+    v0: i32,
+    input: i32,
+    k: &K,
+) -> (i32, bool) {
     let mut v = v0.saturating_add(input);
     if EPS {
         let before = v;
@@ -53,10 +57,24 @@ fn step<const G: u8, const KAPPA: bool, const EPS: bool>(v0: i32, input: i32, k:
             _ => v,
         }
     };
-    (if fire { on_fire } else if below { on_neg } else { v }, fire)
+    (
+        if fire {
+            on_fire
+        } else if below {
+            on_neg
+        } else {
+            v
+        },
+        fire,
+    )
 }
 
-fn run<const G: u8, const KAPPA: bool, const EPS: bool>(v: &mut [i32], acc: &mut [i32; N], k: &K, fired: &mut [u8; N]) -> bool {
+fn run<const G: u8, const KAPPA: bool, const EPS: bool>(
+    v: &mut [i32],
+    acc: &mut [i32; N],
+    k: &K,
+    fired: &mut [u8; N],
+) -> bool {
     let v = &mut v[..N];
     let mut changed = false;
     for j in 0..N {
@@ -71,7 +89,13 @@ fn run<const G: u8, const KAPPA: bool, const EPS: bool>(v: &mut [i32], acc: &mut
 
 /// Update the 256 potentials `v` of one core from `acc` (cleared); `fired[j]` = 1 for spikes.
 /// Returns whether any V changed or a neuron fired.
-pub fn pass(v: &mut [i32], acc: &mut [i32; N], t: &NeuronType, cfg: &Config, fired: &mut [u8; N]) -> bool {
+pub fn pass(
+    v: &mut [i32],
+    acc: &mut [i32; N],
+    t: &NeuronType,
+    cfg: &Config,
+    fired: &mut [u8; N],
+) -> bool {
     let k = K {
         leak: t.sigma_l * t.lambda,
         fire_at: t.alpha + cfg.pos_gt as i32,

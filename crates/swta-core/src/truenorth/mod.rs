@@ -8,6 +8,7 @@
 //! - `config`: the switches of TRUENORTH.md §2.6 (comparisons, stochastic rules, overflow policy);
 //! - `fast`: the branch-free neuron pass of uniform deterministic cores (checked against `neuron`);
 //! - `core`: one core's tick (integrate → leak → threshold/reset → route into the future slot);
+//! - `setup`: the checked setters that load a chip;
 //! - `chip`: the grid of cores (one or several chips), external inputs, spike records.
 //!
 //! State is flat SoA over the whole grid (index `core * 256 + neuron`), and `Chip::run` never allocates
@@ -21,6 +22,7 @@ pub mod fast;
 pub mod neuron;
 pub mod prng;
 pub mod scheduler;
+pub mod setup;
 
 pub use chip::Chip;
 pub use config::Config;
