@@ -6,6 +6,7 @@ import { cobaNetwork } from '../../ts/circuit/coba.js';
 import { engine } from '../../ts/backend/registry.js';
 import type { NetworkSpec, Method } from '../../ts/model/spec.js';
 import { RUST_BACKENDS } from '../helpers.js';
+import type { BackendName } from '../../ts/backend/engine.js';
 
 /** A small network that touches every feature: AdEx + LIF + Poisson, double-exp AMPA, NMDA with Mg
  * block, STP (depressing and facilitating), OU noise, a ramp current, delays. */
@@ -29,7 +30,7 @@ function kitchenSink(method: Method, precision: 'f32' | 'f64', seed = 5): Networ
   };
 }
 
-async function trains(spec: NetworkSpec, backend: 'native' | 'wasm', ms = 300) {
+async function trains(spec: NetworkSpec, backend: BackendName, ms = 300) {
   const net = await Network.create(spec, { backend });
   net.run(ms, { chunk_ms: 37 });
   const out = spec.populations.map((p) => net.spikeTrain(p.name));

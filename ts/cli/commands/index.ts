@@ -5,6 +5,7 @@ import { VIT_COMMANDS } from './vit.js';
 import { benchFilterCmd } from './benchfilter.js';
 import { filterCmd } from './filter.js';
 import { ENGINE_COMMANDS } from './engine.js';
+import { experiment } from './experiment.js';
 import { TN_COMMANDS } from './tn.js';
 
-export const COMMANDS: Command[] = [...ENGINE_COMMANDS, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS];
+export const COMMANDS: Command[] = [...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS];
