@@ -85,14 +85,15 @@ const vitEval: Command = {
   options: { ckpt: { type: 'string', help: 'checkpoint directory', default: 'results/vit/ckpt' },
     variant: { type: 'string', help: 'override the preprocessing stored in the checkpoint', choices: VARIANTS },
     spiking: { type: 'string', help: 'instead of the rate filter, use the spiking TrueNorth variant (§8.8) on the first N test images of each set' },
-    ticks: { type: 'string', help: 'spiking variant: ticks per image', default: '64' }, ...EXTRA },
+    ticks: { type: 'string', help: 'spiking variant: ticks per image', default: '64' },
+    limit: { type: 'string', help: 'evaluate only the first N images of each set (rate filter)' }, ...EXTRA },
   async run(ctx) {
     await tfReady();
     const { W, config, meta } = loadCheckpoint(String(ctx.values.ckpt));
     const variant = ctx.values.variant ? variantOf(ctx.values) : ((meta.variant as Variant) ?? 'raw');
     const pre = await Preprocessor.create(variant);
     const full = mnistSplits().test;
-    const limit = ctx.values.spiking !== undefined ? numberOpt(ctx.values, 'spiking', 1, 10000, true) : full.n;
+    const limit = ctx.values.spiking !== undefined ? numberOpt(ctx.values, 'spiking', 1, 10000, true) : ctx.values.limit !== undefined ? numberOpt(ctx.values, 'limit', 1, 10000, true) : full.n;
     const ticks = numberOpt(ctx.values, 'ticks', 1, 100000, true);
     const test = { x: full.x.subarray(0, limit * 784), y: full.y.subarray(0, limit), n: limit };
     const prep = async (s: Split): Promise<Split> => (ctx.values.spiking !== undefined ? { ...s, x: await spikingFilter(s.x, s.n, 28, 28, { ticks }) } : pre.apply(s));
