@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { engine, availableBackends } from '../../ts/backend/registry.js';
 import { sWTAFilter, FILTER_DEFAULTS, FILTER_MODES, defaultsFor, paramVector } from '../../ts/vit/index.js';
 import type { BackendName } from '../../ts/backend/engine.js';
+import { tfReady } from '../../ts/vit/tfsetup.js';
 
 const BACKENDS: BackendName[] = await availableBackends();
 
@@ -143,7 +144,7 @@ describe('sWTAFilter inputs', async () => {
     expect(out.width).toBe(12);
     expect(out.data[3]).toBe(200);
     expect(out.data[0]).toBe(out.data[1]);
-    const tf = await import('@tensorflow/tfjs');
+    const tf = await tfReady();
     const t = tf.tensor3d(x, [2, 10, 12]);
     const ft = await f.applyTensor(t);
     expect(ft.shape).toEqual([2, 10, 12]);
@@ -163,7 +164,7 @@ describe('sWTAFilter inputs', async () => {
     expect(() => new sWTAFilter(f.engine, { mode: 'bogus' as never })).toThrow(/options.mode: must be one of raw, norm, normPV, field, selfExc/);
     expect(() => new sWTAFilter(f.engine, { gain: 1 } as never)).toThrow(/options.gain: is not a filter parameter/);
     expect(() => f.applyImageData({ data: new Uint8ClampedArray(3), width: 1, height: 1 })).toThrow(/image: must be an ImageData/);
-    const tf = await import('@tensorflow/tfjs');
+    const tf = await tfReady();
     await expect(f.applyTensor(tf.tensor1d([1, 2]))).rejects.toThrow(/tensor.shape/);
   });
 
