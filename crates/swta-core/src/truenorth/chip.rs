@@ -234,7 +234,7 @@ impl Chip {
                 self.next_input += 1;
             }
             for c in 0..self.n_cores {
-                self.peek(c + 2, t);
+                self.peek(c + 3, t);
                 self.step_core(c, t);
             }
             for &e in &self.outbox {

@@ -101,8 +101,11 @@ impl Chip {
                 &cfg,
                 &mut self.fired,
             );
-            for j in 0..N {
-                if self.fired[j] != 0 {
+            for q in 0..N / 8 {
+                let mut w = u64::from_le_bytes(self.fired_word(q));
+                while w != 0 {
+                    let j = q * 8 + (w.trailing_zeros() / 8) as usize;
+                    w &= !(0xffu64 << (8 * (j - q * 8)));
                     self.fire(c, j, t);
                 }
             }
@@ -151,6 +154,14 @@ impl Chip {
             }
         }
         changed
+    }
+
+    /// Bytes 8q..8q+8 of the fired flags.
+    #[inline]
+    fn fired_word(&self, q: usize) -> [u8; 8] {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&self.fired[q * 8..q * 8 + 8]);
+        b
     }
 
     /// Record the spike of neuron `j` of core `c` at tick `t` and queue its scheduler bit.

@@ -38,15 +38,16 @@ pub fn count(row: &[u64]) -> u64 {
     row.iter().map(|w| w.count_ones() as u64).sum()
 }
 
-/// acc[j] += wt for every set bit j of `row`, densely: each 64-bit word is spread over 64 lanes by
-/// shifts (one vector shift/and/add per 8–16 neurons once vectorised). Same sums as the bit loop.
+/// acc[j] += wt for every set bit j of `row`, densely: each 32-bit half-word is spread over 32 i32
+/// lanes by per-lane shifts (vpsrlvd), so a row costs a few vector and/add steps per 8–16 neurons.
+/// Same sums as the bit loop.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline]
 pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
-    for (w, chunk) in acc.chunks_exact_mut(64).enumerate() {
-        let word = row[w & (WORDS - 1)];
-        for (k, a) in chunk.iter_mut().enumerate() {
-            *a += wt & (((word >> k) & 1) as i32).wrapping_neg();
+    for (h, chunk) in acc.chunks_exact_mut(32).enumerate() {
+        let bits = (row[(h >> 1) & (WORDS - 1)] >> (32 * (h & 1))) as u32;
+        for (l, a) in chunk.iter_mut().enumerate() {
+            *a += wt & (((bits >> l) & 1) as i32).wrapping_neg();
         }
     }
 }

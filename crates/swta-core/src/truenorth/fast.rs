@@ -15,6 +15,7 @@ pub fn eligible(t: &NeuronType, cfg: &Config) -> bool {
 }
 
 /// Per-type constants, with the comparison switches folded into the thresholds.
+#[derive(Clone, Copy)]
 struct K {
     leak: i32,
     fire_at: i32,
@@ -25,21 +26,32 @@ struct K {
     ringing: bool,
 }
 
+/// i32 + i32 saturated to the i32 range (computed in i64 so that it vectorises as min/max).
+#[inline(always)]
+fn sat(a: i32, b: i32) -> i32 {
+    (a as i64 + b as i64).clamp(i32::MIN as i64, i32::MAX as i64) as i32
+}
+
+#[inline(always)]
+fn sgn(v: i32) -> i32 {
+    (v > 0) as i32 - (v < 0) as i32
+}
+
 #[inline(always)]
 fn step<const G: u8, const KAPPA: bool, const EPS: bool>(
     v0: i32,
     input: i32,
     k: &K,
 ) -> (i32, bool) {
-    let mut v = v0.saturating_add(input);
+    let mut v = sat(v0, input);
     if EPS {
-        let before = v;
-        v = v.saturating_add(k.leak * v.signum());
-        if k.ringing && v.signum() != before.signum() {
+        let before = sgn(v);
+        v = sat(v, k.leak * before);
+        if k.ringing && sgn(v) != before {
             v = 0;
         }
     } else {
-        v = v.saturating_add(k.leak);
+        v = sat(v, k.leak);
     }
     let fire = v >= k.fire_at;
     let below = v < k.neg_below;
@@ -57,16 +69,8 @@ fn step<const G: u8, const KAPPA: bool, const EPS: bool>(
             _ => v,
         }
     };
-    (
-        if fire {
-            on_fire
-        } else if below {
-            on_neg
-        } else {
-            v
-        },
-        fire,
-    )
+    let v1 = if below { on_neg } else { v };
+    (if fire { on_fire } else { v1 }, fire)
 }
 
 fn run<const G: u8, const KAPPA: bool, const EPS: bool>(
@@ -75,16 +79,16 @@ fn run<const G: u8, const KAPPA: bool, const EPS: bool>(
     k: &K,
     fired: &mut [u8; N],
 ) -> bool {
-    let v = &mut v[..N];
-    let mut changed = false;
-    for j in 0..N {
-        let (nv, f) = step::<G, KAPPA, EPS>(v[j], acc[j], k);
-        changed |= (nv != v[j]) | f;
-        v[j] = nv;
-        fired[j] = f as u8;
-        acc[j] = 0;
+    let k = K { ..*k };
+    let mut changed = 0u32;
+    for ((vj, aj), fj) in v.iter_mut().zip(acc.iter_mut()).zip(fired.iter_mut()) {
+        let (nv, f) = step::<G, KAPPA, EPS>(*vj, *aj, &k);
+        changed |= ((nv != *vj) | f) as u32;
+        *vj = nv;
+        *fj = f as u8;
+        *aj = 0;
     }
-    changed
+    changed != 0
 }
 
 /// Update the 256 potentials `v` of one core from `acc` (cleared); `fired[j]` = 1 for spikes.
