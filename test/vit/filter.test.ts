@@ -178,3 +178,33 @@ describe('sWTAFilter inputs', async () => {
     expect(e.fn('swta_live_allocs')()).toBe(before);
   });
 });
+
+describe('filter exports under junk arguments', () => {
+  it.each(BACKENDS)('return status codes on %s, never trap', async (b) => {
+    const e = await engine(b);
+    let s = 12345;
+    const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const junk = () => [NaN, -1, 0, 0.5, 1, 3, 7, 64, 1e9, -0, Infinity][Math.floor(r() * 11)];
+    const before = e.fn('swta_live_allocs')();
+    const [p, src, dst, work] = [e.alloc(64), e.alloc(4096), e.alloc(4096), e.alloc(1 << 16)];
+    const codes = new Set<number>();
+    for (let k = 0; k < 400; k++) {
+      const v = paramVector(FILTER_DEFAULTS);
+      for (let i = 0; i < 3; i++) if (r() < 0.3) v[Math.floor(r() * 12)] = junk();
+      e.mem.f32(p.ptr, 12).set(v);
+      const px = e.mem.f32(src.ptr, 1024);
+      for (let i = 0; i < 8; i++) px[Math.floor(r() * 1024)] = r() < 0.2 ? junk() : r();
+      const [n, h, w] = [Math.floor(r() * 4), Math.floor(r() * 17), Math.floor(r() * 17)];
+      const ok = n * h * w <= 1024;
+      const status = e.fn('swta_filter_run')(p.ptr + (r() < 0.05 ? 2 : 0), r() < 0.05 ? 11 : 12, src.ptr, ok ? dst.ptr : 0, n, h, w, work.ptr, Math.floor(r() * (1 << 14)));
+      expect(Number.isInteger(status)).toBe(true);
+      codes.add(status);
+      const len = e.alloc(4);
+      codes.add(e.fn('swta_filter_work_len')(p.ptr, 12, Math.floor(r() * 70000), Math.floor(r() * 3000), len.ptr));
+      e.release(len);
+    }
+    [p, src, dst, work].forEach((x) => e.release(x));
+    expect(codes.has(0) && codes.has(1)).toBe(true);
+    expect(e.fn('swta_live_allocs')()).toBe(before);
+  });
+});
