@@ -43,6 +43,54 @@ pub fn exp_f64(x: f64) -> f64 {
     scale_pow2(p, kf as i32)
 }
 
+/// exp for kernels: the same reduction and polynomial as `exp_f64`, but branch-free (so loops
+/// vectorise): the argument is clamped to [−708, 709.78], so results below e^−708 saturate at
+/// e^−708 ≈ 3e−308 instead of going subnormal, and NaN is not propagated (kernels check finiteness
+/// of their state separately). Identical to `exp_f64` on [−708, 709.78].
+#[inline]
+pub fn exp_kernel_f64(x: f64) -> f64 {
+    let x = x.max(-708.0).min(709.782_712_893_384);
+    let kf = (x * LOG2E + SHIFT) - SHIFT;
+    let r = (x - kf * LN2_HI) - kf * LN2_LO;
+    let mut p = 1.0 / 6_227_020_800.0;
+    p = p * r + 1.0 / 479_001_600.0;
+    p = p * r + 1.0 / 39_916_800.0;
+    p = p * r + 1.0 / 3_628_800.0;
+    p = p * r + 1.0 / 362_880.0;
+    p = p * r + 1.0 / 40_320.0;
+    p = p * r + 1.0 / 5_040.0;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    // k in −1022..=1024: 2^k as two factors so that k = 1024 does not overflow the exponent field.
+    let k = kf as i64;
+    let half = k >> 1;
+    p * f64::from_bits(((half + 1023) as u64) << 52) * f64::from_bits(((k - half + 1023) as u64) << 52)
+}
+
+/// f32 counterpart of `exp_kernel_f64` (argument clamped to [−87.3, 88.72]).
+#[inline]
+pub fn exp_kernel_f32(x: f32) -> f32 {
+    let x = x.max(-87.3).min(88.722_83);
+    let kf = (x * core::f32::consts::LOG2_E + SHIFT_F32) - SHIFT_F32;
+    let r = (x - kf * LN2_HI_F32) - kf * LN2_LO_F32;
+    let mut p = 1.0 / 5_040.0_f32;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    let k = kf as i32;
+    let half = k >> 1;
+    p * f32::from_bits(((half + 127) as u32) << 23) * f32::from_bits(((k - half + 127) as u32) << 23)
+}
+
 /// p · 2^k without overflow in the intermediate exponent (k in −1076..=1024).
 #[inline]
 fn scale_pow2(p: f64, k: i32) -> f64 {
@@ -119,6 +167,23 @@ mod tests {
             x += 0.0137;
         }
         assert!(worst <= 1, "worst ulp error {}", worst);
+    }
+
+    #[test]
+    fn kernel_exp_is_close_to_exp_and_branch_free_clamped() {
+        let mut x = -708.0;
+        while x < 709.0 {
+            assert!(ulps(exp_kernel_f64(x), exp_f64(x)) <= 1, "x = {}", x);
+            x += 0.731;
+        }
+        assert_eq!(exp_kernel_f64(-1000.0), exp_kernel_f64(-708.0));
+        assert!(exp_kernel_f64(709.7).is_finite());
+        let mut y = -87.0f32;
+        while y < 88.0 {
+            let (a, b) = (exp_kernel_f32(y), exp_f32(y));
+            assert!((a.to_bits() as i32 - b.to_bits() as i32).abs() <= 1, "y = {}", y);
+            y += 0.37;
+        }
     }
 
     #[test]

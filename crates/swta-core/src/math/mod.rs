@@ -10,7 +10,7 @@ mod log;
 mod real;
 mod rng;
 
-pub use exp::{exp_f32, exp_f64};
+pub use exp::{exp_f32, exp_f64, exp_kernel_f32, exp_kernel_f64};
 pub use log::ln_f64;
 pub use real::Real;
 pub use rng::Rng;

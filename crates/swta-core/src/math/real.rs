@@ -1,6 +1,6 @@
 //! The float type of a network's state: f64 (reference) or f32 (faster, half the memory).
 
-use super::{exp_f32, exp_f64};
+use super::{exp_f32, exp_f64, exp_kernel_f32, exp_kernel_f64};
 use core::ops::{Add, AddAssign, Div, Mul, MulAssign, Neg, Sub, SubAssign};
 
 pub trait Real:
@@ -24,6 +24,8 @@ pub trait Real:
     fn to_f64(self) -> f64;
     /// This crate's exp (never the platform's).
     fn exp(self) -> Self;
+    /// Branch-free exp for hot loops (`exp_kernel_f64`: saturates below e^−708, no NaN propagation).
+    fn exp_k(self) -> Self;
     fn sqrt(self) -> Self;
     fn min(self, other: Self) -> Self;
     fn max(self, other: Self) -> Self;
@@ -31,7 +33,7 @@ pub trait Real:
 }
 
 macro_rules! impl_real {
-    ($t:ty, $exp:ident) => {
+    ($t:ty, $exp:ident, $expk:ident) => {
         impl Real for $t {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
@@ -46,6 +48,10 @@ macro_rules! impl_real {
             #[inline]
             fn exp(self) -> Self {
                 $exp(self)
+            }
+            #[inline]
+            fn exp_k(self) -> Self {
+                $expk(self)
             }
             #[inline]
             fn sqrt(self) -> Self {
@@ -67,5 +73,5 @@ macro_rules! impl_real {
     };
 }
 
-impl_real!(f64, exp_f64);
-impl_real!(f32, exp_f32);
+impl_real!(f64, exp_f64, exp_kernel_f64);
+impl_real!(f32, exp_f32, exp_kernel_f32);

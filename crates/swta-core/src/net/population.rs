@@ -5,7 +5,7 @@ use super::integrate::{integrate_dopri, integrate_exp_euler, integrate_fused, in
 use super::receptor::Receptor;
 use super::spikes::SpikeSpace;
 use crate::error::{Error, Result};
-use crate::math::{exp_f64, Real, Rng};
+use crate::math::{exp_f64, ln_f64, Real, Rng};
 use crate::neuron::{gating_steady_state, param_names, AdEx, Dynamics, Hh, Lif, ModelKind, COMMON_PARAMS};
 use crate::ode::{Euler, Method, Midpoint, OdeStats, Rk4};
 
@@ -59,6 +59,8 @@ pub struct Population<R> {
     /// Last accepted adaptive step per neuron (ms).
     pub h_last: Vec<f64>,
     pub rng: Rng,
+    /// Poisson sources: index of the next spike in the flattened (step, train) sequence.
+    pub next_spike: Option<u64>,
 }
 
 pub fn validate_params(model: ModelKind, p: &[f64], field: &str) -> Result<()> {
@@ -104,6 +106,7 @@ impl<R: Real> Population<R> {
             noise_i: Vec::new(),
             h_last: Vec::new(),
             rng,
+            next_spike: None,
         })
     }
 
@@ -124,6 +127,28 @@ impl<R: Real> Population<R> {
         self.params[param_names(self.model).len() + k]
     }
 
+    /// Poisson sources: each of the n trains fires in a step with probability p = rate·dt. Instead of
+    /// one uniform per train per step, draw the gap to the next spike in the flattened (step, train)
+    /// sequence, ⌊ln U / ln(1 − p)⌋ (geometric): the cost follows the number of spikes.
+    fn poisson_step(&mut self, t_end: f64, dt: f64, out: &mut SpikeSpace) {
+        let p = (self.params[0] * dt * 1e-3).min(1.0);
+        if p <= 0.0 {
+            self.next_spike = None;
+            return;
+        }
+        let log_q = if p < 1.0 { ln_f64(1.0 - p) } else { f64::NEG_INFINITY };
+        let n = self.n as u64;
+        let mut next = match self.next_spike {
+            Some(k) => k,
+            None => geometric_gap(&mut self.rng, log_q),
+        };
+        while next < n {
+            out.push(next as u32, t_end);
+            next += 1 + geometric_gap(&mut self.rng, log_q);
+        }
+        self.next_spike = Some(next - n);
+    }
+
     /// Change one parameter (between runs); derived constants are recomputed.
     pub fn set_param(&mut self, index: usize, value: f64, field: &str) -> Result<()> {
         let mut p = self.params.clone();
@@ -134,6 +159,7 @@ impl<R: Real> Population<R> {
         validate_params(self.model, &p, field)?;
         self.kind = make_kind::<R>(self.model, &p);
         self.params = p;
+        self.next_spike = None; // a new rate starts a new gap sequence
         Ok(())
     }
 
@@ -264,12 +290,7 @@ impl<R: Real> Population<R> {
     pub fn advance(&mut self, method: Method, t_ms: f64, dt: f64, interpolate: bool, tol: (f64, f64), stats: &mut OdeStats, out: &mut SpikeSpace) {
         out.clear();
         if self.is_source() {
-            let p = self.params[0] * dt * 1e-3;
-            for i in 0..self.n {
-                if self.rng.uniform() < p {
-                    out.push(i as u32, t_ms + dt);
-                }
-            }
+            self.poisson_step(t_ms + dt, dt, out);
             return;
         }
         if method != Method::Dopri5 && self.fusable() {
@@ -372,6 +393,15 @@ impl<R: Real> Population<R> {
             _ => go!(4),
         }
     }
+}
+
+/// Number of failures before the next success of a Bernoulli(p) sequence (log_q = ln(1 − p)).
+fn geometric_gap(rng: &mut Rng, log_q: f64) -> u64 {
+    if log_q == f64::NEG_INFINITY {
+        return 0;
+    }
+    let g = (ln_f64(1.0 - rng.uniform()) / log_q).floor();
+    if g < 1e15 { g as u64 } else { 1_000_000_000_000_000 }
 }
 
 fn make_kind<R: Real>(model: ModelKind, p: &[f64]) -> Kind<R> {

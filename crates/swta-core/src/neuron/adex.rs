@@ -45,12 +45,12 @@ impl<R: Real> AdEx<R> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn spike_current(&self, v: R) -> R {
         if self.inv_delta_t == R::ZERO {
             return R::ZERO;
         }
-        self.g_l * self.delta_t * ((v.min(self.v_peak) - self.v_t) * self.inv_delta_t).exp()
+        self.g_l * self.delta_t * ((v.min(self.v_peak) - self.v_t) * self.inv_delta_t).exp_k()
     }
 }
 
@@ -59,7 +59,7 @@ impl<R: Real> Dynamics<R> for AdEx<R> {
     const VARS: &'static [&'static str] = &["v", "w"];
     const CLAMP_WHEN_REFRACTORY: bool = true;
 
-    #[inline]
+    #[inline(always)]
     fn deriv(&self, x: &[R; 4], i_syn: R, i_pa: R) -> [R; 4] {
         let v = x[0];
         let dv = (self.g_l * (self.e_l - v) + self.spike_current(v) - x[1] + i_syn + i_pa) * self.inv_c;
@@ -68,7 +68,7 @@ impl<R: Real> Dynamics<R> for AdEx<R> {
     }
 
     /// V: dV/dt = A − B·V with the exponential term and w frozen; w: exact with V frozen.
-    #[inline]
+    #[inline(always)]
     fn exp_euler(&self, x: &[R; 4], s: &Syn<R>, nmda: bool, mg: R, i_pa: R, dt: R) -> [R; 4] {
         let v0 = x[0];
         let (mut gt, mut ge) = (self.g_l + s.g, self.g_l * self.e_l + s.ge + i_pa + self.spike_current(v0) - x[1]);
@@ -78,9 +78,9 @@ impl<R: Real> Dynamics<R> for AdEx<R> {
             ge += b * s.gne;
         }
         let v_inf = ge / gt;
-        let v = v_inf + (v0 - v_inf) * (-(gt * self.inv_c) * dt).exp();
+        let v = v_inf + (v0 - v_inf) * (-(gt * self.inv_c) * dt).exp_k();
         let w_inf = self.a * (v0 - self.e_l);
-        let w = w_inf + (x[1] - w_inf) * (-(dt * self.inv_tau_w)).exp();
+        let w = w_inf + (x[1] - w_inf) * (-(dt * self.inv_tau_w)).exp_k();
         [v, w, R::ZERO, R::ZERO]
     }
 

@@ -30,7 +30,7 @@ fn exprel<R: Real>(z: R) -> R {
     if z.to_f64().abs() < 1e-6 {
         R::ONE + z * R::from_f64(0.5)
     } else {
-        (z.exp() - R::ONE) / z
+        (z.exp_k() - R::ONE) / z
     }
 }
 
@@ -59,10 +59,10 @@ impl<R: Real> Hh<R> {
         let u = v - self.v_t;
         let am = r(1.28) / exprel((r(13.0) - u) * r(0.25));
         let bm = r(1.4) / exprel((u - r(40.0)) * r(0.2));
-        let ah = r(0.128) * ((r(17.0) - u) * r(1.0 / 18.0)).exp();
-        let bh = r(4.0) / (R::ONE + ((r(40.0) - u) * r(0.2)).exp());
+        let ah = r(0.128) * ((r(17.0) - u) * r(1.0 / 18.0)).exp_k();
+        let bh = r(4.0) / (R::ONE + ((r(40.0) - u) * r(0.2)).exp_k());
         let an = r(0.16) / exprel((r(15.0) - u) * r(0.2));
-        let bn = r(0.5) * ((r(10.0) - u) * r(0.025)).exp();
+        let bn = r(0.5) * ((r(10.0) - u) * r(0.025)).exp_k();
         [(am, bm), (ah, bh), (an, bn)]
     }
 
@@ -79,7 +79,7 @@ impl<R: Real> Dynamics<R> for Hh<R> {
     const VARS: &'static [&'static str] = &["v", "m", "h", "n"];
     const CLAMP_WHEN_REFRACTORY: bool = false;
 
-    #[inline]
+    #[inline(always)]
     fn deriv(&self, x: &[R; 4], i_syn: R, i_pa: R) -> [R; 4] {
         let v = x[0];
         let (gna, gk) = self.channel_conductances(x);
@@ -90,7 +90,7 @@ impl<R: Real> Dynamics<R> for Hh<R> {
 
     /// Each variable obeys dx/dt = A − B·x with the others frozen at the step start; solved exactly
     /// (Brian2's `exponential_euler`).
-    #[inline]
+    #[inline(always)]
     fn exp_euler(&self, x: &[R; 4], s: &Syn<R>, nmda: bool, mg: R, i_pa: R, dt: R) -> [R; 4] {
         let v0 = x[0];
         let (gna, gk) = self.channel_conductances(x);
@@ -102,11 +102,11 @@ impl<R: Real> Dynamics<R> for Hh<R> {
             ge += b * s.gne;
         }
         let v_inf = ge / gt;
-        let mut out = [v_inf + (v0 - v_inf) * (-(gt * self.inv_c) * dt).exp(), R::ZERO, R::ZERO, R::ZERO];
+        let mut out = [v_inf + (v0 - v_inf) * (-(gt * self.inv_c) * dt).exp_k(), R::ZERO, R::ZERO, R::ZERO];
         for (k, (a, b)) in self.rates(v0).iter().enumerate() {
             let tot = *a + *b;
             let x_inf = *a / tot;
-            out[k + 1] = x_inf + (x[k + 1] - x_inf) * (-(tot * dt)).exp();
+            out[k + 1] = x_inf + (x[k + 1] - x_inf) * (-(tot * dt)).exp_k();
         }
         out
     }

@@ -33,14 +33,14 @@ impl<R: Real> Dynamics<R> for Lif<R> {
     const VARS: &'static [&'static str] = &["v"];
     const CLAMP_WHEN_REFRACTORY: bool = true;
 
-    #[inline]
+    #[inline(always)]
     fn deriv(&self, x: &[R; 4], i_syn: R, i_pa: R) -> [R; 4] {
         let dv = (self.g_l * (self.e_l - x[0]) + i_syn + i_pa) * self.inv_c;
         [dv, R::ZERO, R::ZERO, R::ZERO]
     }
 
     /// dV/dt = A − B·V, solved exactly over dt with A, B frozen at the step start.
-    #[inline]
+    #[inline(always)]
     fn exp_euler(&self, x: &[R; 4], s: &Syn<R>, nmda: bool, mg: R, i_pa: R, dt: R) -> [R; 4] {
         let (mut gt, mut ge) = (self.g_l + s.g, self.g_l * self.e_l + s.ge + i_pa);
         if nmda {
@@ -49,7 +49,7 @@ impl<R: Real> Dynamics<R> for Lif<R> {
             ge += b * s.gne;
         }
         let v_inf = ge / gt;
-        let v = v_inf + (x[0] - v_inf) * (-(gt * self.inv_c) * dt).exp();
+        let v = v_inf + (x[0] - v_inf) * (-(gt * self.inv_c) * dt).exp_k();
         [v, R::ZERO, R::ZERO, R::ZERO]
     }
 

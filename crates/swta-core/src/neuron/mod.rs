@@ -27,9 +27,9 @@ pub struct Syn<R> {
 }
 
 /// Mg²⁺ block B(V) = 1 / (1 + [Mg]/3.57 · exp(−0.062·V)); `mg_coef` = [Mg]/3.57 mM.
-#[inline]
+#[inline(always)]
 pub fn mg_block<R: Real>(v: R, mg_coef: R) -> R {
-    R::ONE / (R::ONE + mg_coef * (R::from_f64(-0.062) * v).exp())
+    R::ONE / (R::ONE + mg_coef * (R::from_f64(-0.062) * v).exp_k())
 }
 
 impl<R: Real> Syn<R> {
