@@ -10,6 +10,7 @@ import type { BackendName } from '../../backend/engine.js';
 import { rasterSvg } from '../../report/plot.js';
 import { ProgressBar } from '../progress.js';
 import { benchCoba, brian2Available } from '../../../bench/coba.js';
+import { benchModule } from '../../../bench/module.js';
 import { machine } from '../../../bench/machine.js';
 
 const backendOpt = { type: 'string' as const, help: 'engine backend', choices: ['auto', 'native', 'wasm'], default: 'auto' };
@@ -89,4 +90,29 @@ export const benchCobaCmd: Command = {
   },
 };
 
-export const ENGINE_COMMANDS: Command[] = [simulate, benchCobaCmd];
+export const benchModuleCmd: Command = {
+  name: 'bench module',
+  summary: 'Benchmark one L2/3 sWTA module: 10 s of biological time and a 100-point gain sweep',
+  options: {
+    backend: { type: 'string', help: 'engine backends to time (comma list of native, wasm)', default: 'native,wasm' },
+    points: { type: 'string', help: 'gain-sweep points (1–1000)', default: '100' },
+  },
+  async run(ctx) {
+    const points = numberOpt(ctx.values, 'points', 1, 1000, true);
+    const backends = String(ctx.values.backend).split(',');
+    for (const b of backends) if (!['native', 'wasm'].includes(b)) throw new SwtaError('--backend', `must list native and/or wasm, got '${b}'`, 0);
+    const results = [];
+    for (const b of backends) {
+      const r = await benchModule(b as BackendName, points);
+      results.push(r);
+      ctx.log(`${b}: ${r.cells} cells, 10 s simulated in ${r.wall_s.toFixed(3)} s; ${r.sweep_points}-point gain sweep in ${r.sweep_wall_s.toFixed(2)} s; build ${r.build_ms.toFixed(1)} ms`);
+    }
+    const m = machine();
+    ctx.log(`machine: ${m.cpu}, ${m.cores} cores, node ${m.node}; git ${m.git}`);
+    if (results.length === 2) ctx.log(`native/wasm speed ratio: ${(results[1].wall_s / results[0].wall_s).toFixed(2)}×`);
+    ctx.emit({ results, machine: m });
+    return 0;
+  },
+};
+
+export const ENGINE_COMMANDS: Command[] = [simulate, benchCobaCmd, benchModuleCmd];
