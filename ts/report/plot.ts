@@ -89,3 +89,29 @@ function axisY(x: number, y0: number, y1: number, a: number, b: number, label: s
   const t = ticks(a, b).map((v) => `<line x1="${x - 4}" x2="${x}" y1="${f1(py(v))}" y2="${f1(py(v))}" stroke="#333"/><text x="${x - 6}" y="${f1(py(v) + 4)}" text-anchor="end">${v}</text>`);
   return `<line x1="${x}" x2="${x}" y1="${y0}" y2="${y1}" stroke="#333"/>${t.join('')}<text transform="translate(14 ${(y0 + y1) / 2}) rotate(-90)" text-anchor="middle">${esc(label)}</text>`;
 }
+
+/** Greyscale images (values in [0, 1], row-major h×w) as a grid of pixel rectangles, one row per set. */
+export function imageGridSvg(rows: { label: string; images: Float32Array[] }[], h: number, w: number, o: Frame & { px?: number } = {}): string {
+  const px = o.px ?? 3;
+  const gap = 6;
+  const L = 90;
+  const cols = Math.max(...rows.map((r) => r.images.length));
+  const W = L + cols * (w * px + gap);
+  const H = 24 + rows.length * (h * px + gap);
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="11">`];
+  if (o.title) out.push(`<text x="4" y="14" font-size="13">${esc(o.title)}</text>`);
+  rows.forEach((r, ri) => {
+    const y0 = 22 + ri * (h * px + gap);
+    out.push(`<text x="4" y="${y0 + (h * px) / 2}">${esc(r.label)}</text>`);
+    r.images.forEach((img, ci) => {
+      const x0 = L + ci * (w * px + gap);
+      out.push(`<rect x="${x0}" y="${y0}" width="${w * px}" height="${h * px}" fill="#000"/>`);
+      for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) {
+        const v = Math.round(255 * Math.max(0, Math.min(1, img[i * w + j])));
+        if (v > 8) out.push(`<rect x="${x0 + j * px}" y="${y0 + i * px}" width="${px}" height="${px}" fill="rgb(${v},${v},${v})"/>`);
+      }
+    });
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}

@@ -6,6 +6,7 @@ import { benchFilterCmd } from './benchfilter.js';
 import { filterCmd } from './filter.js';
 import { ENGINE_COMMANDS } from './engine.js';
 import { experiment } from './experiment.js';
+import { run } from './run.js';
 import { TN_COMMANDS } from './tn.js';
 
-export const COMMANDS: Command[] = [...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS];
+export const COMMANDS: Command[] = [run, ...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS];
