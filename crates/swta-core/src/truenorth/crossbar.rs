@@ -39,8 +39,8 @@ pub fn count(row: &[u64]) -> u64 {
 }
 
 /// acc[j] += wt for every set bit j of `row`, densely: each 32-bit half-word is spread over 32 i32
-/// lanes by per-lane shifts (vpsrlvd), so a row costs a few vector and/add steps per 8–16 neurons.
-/// Same sums as the bit loop.
+/// lanes by per-lane shifts (vpsrlvd), a few vector and/add steps per 8–16 neurons. Same sums as
+/// the bit loop.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline]
 pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
@@ -52,36 +52,15 @@ pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
     }
 }
 
-/// wasm32 variant (SIMD128 has no per-lane variable shift): 8 neurons per step through an 8 KB table
-/// of lane masks, BYTE_MASKS[b][k] = −1 if bit k of byte b is set. Same sums.
+/// wasm32 variant (SIMD128 has no per-lane variable shift): test each half-word against the
+/// constant lane masks 1 << l (vector and + compare + select per 4 neurons). Same sums.
 #[cfg(target_arch = "wasm32")]
 #[inline]
 pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
-    for (k, a8) in acc.chunks_exact_mut(8).enumerate() {
-        let byte = (row[(k >> 3) & (WORDS - 1)] >> (8 * (k & 7))) & 0xff;
-        let m = &BYTE_MASKS[byte as usize];
-        for (a, &mk) in a8.iter_mut().zip(m.iter()) {
-            *a += mk & wt;
+    for (h, chunk) in acc.chunks_exact_mut(32).enumerate() {
+        let bits = (row[(h >> 1) & (WORDS - 1)] >> (32 * (h & 1))) as u32;
+        for (l, a) in chunk.iter_mut().enumerate() {
+            *a += if bits & (1u32 << l) != 0 { wt } else { 0 };
         }
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-static BYTE_MASKS: [[i32; 8]; 256] = byte_masks();
-
-#[cfg(target_arch = "wasm32")]
-const fn byte_masks() -> [[i32; 8]; 256] {
-    let mut t = [[0i32; 8]; 256];
-    let mut b = 0;
-    while b < 256 {
-        let mut k = 0;
-        while k < 8 {
-            if (b >> k) & 1 == 1 {
-                t[b][k] = -1;
-            }
-            k += 1;
-        }
-        b += 1;
-    }
-    t
 }
