@@ -196,7 +196,7 @@ impl Chip {
             while bits != 0 {
                 let i = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                x ^= self.xbar[row_base(c, i)];
+                x ^= self.xbar[row_base(c, i)] ^ self.atype[c * N + i] as u64;
             }
         }
         self.sink ^= x;
