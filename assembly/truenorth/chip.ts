@@ -3,7 +3,7 @@
 import { fail } from '../mem';
 import { Config, ALL_FLAGS } from './config';
 import { coreKey, tickKey } from './prng';
-import { checkFields, decodeType, quietWithoutInput, stochSyn, T_SIZE, T_STOCH, T_V0, T_W, TYPE_FIELDS, update, fired, tget, badField, badValue } from './neuron';
+import { checkFields, decodeType, quietWithoutInput, stochSyn, T_SIZE, T_STOCH, T_V0, T_W, TYPE_FIELDS, update, fired, tget, badField, badValue, T_CL, T_MASK, T_SL, T_LAMBDA, T_EPS, T_ALPHA, T_BETA, T_R, T_GAMMA, T_KAPPA } from './neuron';
 
 export const N: i32 = 256;
 export const DISABLED: u16 = 0xffff;
@@ -306,6 +306,11 @@ export class Chip {
   }
 
   pass(c: i32, t: u64, key: u32): bool {
+    const kind = load<i32>(this.kind + (<usize>c << 2));
+    if (kind >= 0) {
+      const ty = this.typeAt(kind);
+      if (tget(ty, T_CL) == 0 && tget(ty, T_MASK) == 0 && !this.cfg.wrap && this.cfg.shift == 0) return this.passUniform(c, t, ty);
+    }
     let changed = false;
     const cfg = this.cfg;
     for (let j = 0; j < N; j++) {
@@ -319,6 +324,45 @@ export class Chip {
       store<i32>(this.v + (k << 2), nv);
       if (nv != old) changed = true;
       if (fired) { changed = true; this.fire(c, j, t); }
+    }
+    return changed;
+  }
+
+  /** Port of fast.rs: one deterministic type, M = 0, 32-bit saturation; constants hoisted. */
+  passUniform(c: i32, t: u64, ty: usize): bool {
+    const cfg = this.cfg;
+    const leak = tget(ty, T_SL) * tget(ty, T_LAMBDA);
+    const eps = tget(ty, T_EPS) != 0;
+    const alpha = tget(ty, T_ALPHA), beta = tget(ty, T_BETA), r = tget(ty, T_R);
+    const fireAt = alpha + (cfg.posGt ? 1 : 0);
+    const negBelow = -beta + (cfg.negLe ? 1 : 0);
+    const gamma = tget(ty, T_GAMMA);
+    const kappa = tget(ty, T_KAPPA) != 0;
+    const ringing = cfg.ringing;
+    let changed = false;
+    for (let j = 0; j < N; j++) {
+      const vp = this.v + (<usize>(c * N + j) << 2);
+      const ap = this.acc + (<usize>j << 2);
+      const old = load<i32>(vp);
+      let v = sat(old, load<i32>(ap));
+      if (eps) {
+        const before = sgn32(v);
+        v = sat(v, leak * before);
+        if (ringing && sgn32(v) != before) v = 0;
+      } else v = sat(v, leak);
+      const f = v >= fireAt;
+      if (f) {
+        if (gamma == 0) v = r;
+        else if (gamma == 1) v = v - alpha;
+      } else if (v < negBelow) {
+        if (kappa) v = -beta;
+        else if (gamma == 0) v = -r;
+        else if (gamma == 1) v = v + beta;
+      }
+      store<i32>(ap, 0);
+      store<i32>(vp, v);
+      if (v != old) changed = true;
+      if (f) { changed = true; this.fire(c, j, t); }
     }
     return changed;
   }
@@ -385,4 +429,15 @@ function sift(a: usize, i: i32, n: i32): void {
     const t = load<u64>(a + (<usize>i << 3)); store<u64>(a + (<usize>i << 3), load<u64>(a + (<usize>m << 3))); store<u64>(a + (<usize>m << 3), t);
     i = m;
   }
+}
+
+// @ts-ignore: decorator
+@inline function sat(a: i32, b: i32): i32 {
+  const s = a + b;
+  return ((a ^ s) & (b ^ s)) < 0 ? (a >> 31) ^ 0x7fffffff : s;
+}
+
+// @ts-ignore: decorator
+@inline function sgn32(v: i32): i32 {
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
