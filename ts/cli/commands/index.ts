@@ -8,5 +8,6 @@ import { ENGINE_COMMANDS } from './engine.js';
 import { experiment } from './experiment.js';
 import { run } from './run.js';
 import { TN_COMMANDS } from './tn.js';
+import { demoCmd } from './demo.js';
 
-export const COMMANDS: Command[] = [run, ...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS];
+export const COMMANDS: Command[] = [run, ...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS, demoCmd];
