@@ -42,7 +42,7 @@ export async function runOod(o: OodOptions): Promise<OodTable> {
     const pre = await Preprocessor.create(variant);
     const [tr, va] = [pre.apply(base.train), pre.apply(base.val)];
     log(`train ${variant} seed ${seed}`);
-    const { W, result } = await train(o.config, tr, va, { ...o.train, seed, label: `${variant} s${seed}`, ckptDir: join(o.outDir, 'ckpt', `${variant}-s${seed}`) });
+    const { W, result } = await train(o.config, tr, va, { ...o.train, seed, label: `${variant} s${seed}`, meta: { variant }, ckptDir: join(o.outDir, 'ckpt', `${variant}-s${seed}`) });
     const accuracy: Record<string, number> = {};
     for (const s of sets) accuracy[s.name] = evaluate(W, o.config, pre.apply(s.split));
     W.forEach((v) => v.dispose());

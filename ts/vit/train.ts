@@ -30,6 +30,8 @@ export interface TrainOptions {
   ckptDir?: string;
   label?: string;
   quiet?: boolean;
+  /** Extra metadata stored in every checkpoint (e.g. the preprocessing variant). */
+  meta?: Record<string, unknown>;
 }
 
 export const TRAIN_DEFAULTS: Omit<TrainOptions, 'seed'> = {
@@ -114,7 +116,7 @@ export async function train(c: VitConfig, trainSet: Split, val: Split, o: TrainO
       }
       bar.tick(step + 1, { loss: lv, val: curve.length ? curve[curve.length - 1][1] : NaN, imgs: ((step + 1) * o.batch) / ((performance.now() - t0) / 1000) });
     }
-    if (o.ckptDir) saveCheckpoint(o.ckptDir, W, c, { epoch: e + 1, step, seed: o.seed });
+    if (o.ckptDir) saveCheckpoint(o.ckptDir, W, c, { ...o.meta, epoch: e + 1, step, seed: o.seed });
   }
   bar.done();
   opt.dispose();

@@ -69,7 +69,7 @@ const vitTrain: Command = {
     await tfReady();
     const d = mnistSplits();
     const pre = await Preprocessor.create(variant);
-    const { W, result } = await train(c, pre.apply(d.train), pre.apply(d.val), { ...o, seed, ckptDir: String(v.out), quiet: ctx.json });
+    const { W, result } = await train(c, pre.apply(d.train), pre.apply(d.val), { ...o, seed, ckptDir: String(v.out), quiet: ctx.json, meta: { variant } });
     const test = evaluate(W, c, pre.apply(d.test));
     saveCheckpoint(String(v.out), W, c, { variant, seed, steps: result.steps, test });
     const out = { variant, seed, config: c, params: paramCount(W), steps: result.steps, stepsToTarget: result.stepsToTarget, valAccuracy: result.valAccuracy, testAccuracy: test, seconds: result.seconds, checkpoint: v.out };
