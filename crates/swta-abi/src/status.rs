@@ -47,16 +47,18 @@ pub extern "C" fn swta_error_len() -> u32 {
 /// Copy the last error message into `dst` (at most `cap` bytes); returns the bytes written.
 ///
 /// # Safety
-/// `dst` must point to `cap` writable bytes (or be null, then nothing is written).
+/// `dst` must point to `cap` writable bytes (null or, on wasm32, out-of-memory: nothing is written).
 #[no_mangle]
 pub unsafe extern "C" fn swta_error_copy(dst: *mut u8, cap: u32) -> u32 {
-    if dst.is_null() {
-        return 0;
-    }
     LAST_ERROR.with(|s| {
         let s = s.borrow();
         let n = s.len().min(cap as usize);
-        std::ptr::copy_nonoverlapping(s.as_ptr(), dst, n);
-        n as u32
+        match crate::mem::slice_mut(dst, n as u32) {
+            Some(d) if !dst.is_null() => {
+                d.copy_from_slice(&s.as_bytes()[..n]);
+                n as u32
+            }
+            _ => 0,
+        }
     })
 }

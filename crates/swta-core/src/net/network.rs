@@ -35,6 +35,11 @@ impl Default for NetConfig {
     }
 }
 
+/// Most steps one `run` call may take (10⁷ = 1000 s at dt = 0.1 ms).
+pub const MAX_STEPS_PER_CALL: u64 = 10_000_000;
+/// Most recorded values (spikes, or state samples) held between drains: 2²⁵ (≈ 400 MB of spikes).
+pub const MAX_RECORD: u64 = 1 << 25;
+
 pub struct Network<R> {
     pub cfg: NetConfig,
     pub pops: Vec<Population<R>>,
@@ -265,9 +270,21 @@ impl<R: Real> Network<R> {
     }
 
     /// Advance `steps` steps (one call, many steps: never one boundary crossing per step).
+    /// Records stay in memory until `clear_records`; a call that would record more than
+    /// MAX_RECORD values stops with a Budget error at a consistent step (nothing recorded is lost).
     pub fn run(&mut self, steps: u64) -> Result<()> {
         if !self.built {
             return Err(Error::new(ErrorKind::State, "run", "build the network before running it"));
+        }
+        if steps > MAX_STEPS_PER_CALL {
+            return Err(Error::invalid("steps", format!("at most {} steps per call (call run repeatedly; Network.run in TS chunks automatically), got {}", MAX_STEPS_PER_CALL, steps)));
+        }
+        let mut planned = 0u64;
+        for m in self.state_mons.iter() {
+            planned += (m.values.len() as u64) + (steps / m.every + 1) * (m.idx.len() as u64 + 1);
+        }
+        if planned > MAX_RECORD {
+            return Err(Error::new(ErrorKind::Budget, "state_monitors", format!("this call would hold {} recorded samples (limit {}): run fewer steps per call or drain the records", planned, MAX_RECORD)));
         }
         for m in self.state_mons.iter_mut() {
             let samples = (steps / m.every + 1) as usize;
@@ -276,8 +293,15 @@ impl<R: Real> Network<R> {
         }
         for _ in 0..steps {
             self.step_once();
+            if self.recorded_spikes() > MAX_RECORD {
+                return Err(Error::new(ErrorKind::Budget, "monitors.spikes", format!("more than {} recorded spikes held at t = {} ms: drain them (clear_records) or run fewer steps per call", MAX_RECORD, self.step as f64 * self.cfg.dt_ms)));
+            }
         }
         self.check_finite()
+    }
+
+    fn recorded_spikes(&self) -> u64 {
+        self.records.iter().map(|r| r.ids.len() as u64).sum()
     }
 
     fn step_once(&mut self) {
