@@ -10,3 +10,4 @@ export { loadMnist, readIdx, parseIdx, encodeIdx, writeIdx, readDigits, type Dig
 export { mnistSplits, Preprocessor, readExtraTest, type Variant } from './data.js';
 export { runOod, writeTable, type OodOptions, type OodTable, type RunResult } from './experiment.js';
 export { tfReady } from './tfsetup.js';
+export { invariance } from './invariance.js';
