@@ -26,7 +26,9 @@ export interface TnModel {
   stats: { cores: number; moduleCores: number; splitterCores: number; relays: number; synapses: number; axons: number };
 }
 
-export interface MapOptions { seed?: number }
+/** Circuit-level refinement knobs (searched on the emulator, see fidelity.ts): multiply every
+ * recurrent-excitation (type 1) weight, and every inhibitory (type 2, 3) weight. */
+export interface MapOptions { seed?: number; recurrentScale?: number; inhibitionScale?: number; /** Populations (or class names) that never fire (ablation). */ silence?: string[] }
 
 export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Record<string, TnParams>, o: MapOptions = {}): TnModel {
   const rand = rng(o.seed ?? 11);
@@ -34,6 +36,7 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
   const kindOf = new Map<string, CellKind>();
   for (const k of kinds) for (const p of k.populations) kindOf.set(p, k);
   const all = links(spec, kinds);
+  const knob = (l: Link) => (l.G === 1 ? o.recurrentScale ?? 1 : l.G >= 2 ? o.inhibitionScale ?? 1 : 1);
   const spiking = spec.populations.filter((p) => p.model !== 'poisson' && kindOf.has(p.name));
 
   // Weights per (population, axon type) and link densities.
@@ -43,9 +46,9 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
     const prm = params[k.name];
     const inc = all.filter((l) => l.post === p.name);
     const s: [number, number, number, number] = [0, 0, 0, 0];
-    for (const l of inc) s[l.G] = Math.max(s[l.G], Math.min(255, l.units * prm.s_unit));
+    for (const l of inc) s[l.G] = Math.max(s[l.G], Math.min(255, l.units * prm.s_unit * knob(l)));
     const rounded = s.map((v) => Math.round(v)) as [number, number, number, number];
-    const ls = inc.map((l) => ({ pre: l.pre, G: l.G, p: l.p, units: l.units, s_needed: l.units * prm.s_unit }));
+    const ls = inc.map((l) => ({ pre: l.pre, G: l.G, p: l.p, units: l.units, s_needed: l.units * prm.s_unit * knob(l) }));
     weights[p.name] = { kind: k.name, s: rounded.map((v, G) => v * (inc.find((l) => l.G === G)?.sign ?? 1)) as [number, number, number, number], links: ls };
   }
 
@@ -84,7 +87,7 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
     if (!weights[l.post]) continue;
     const s = Math.abs(weights[l.post].s[l.G]);
     if (s === 0) continue;
-    const need = Math.min(255, l.units * params[kindOf.get(l.post)!.name].s_unit);
+    const need = Math.min(255, l.units * params[kindOf.get(l.post)!.name].s_unit * knob(l));
     const scale = Math.min(1, need / s);
     for (const t of where[l.post]) {
       if (l.external) {
@@ -148,7 +151,8 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
   // Neuron types.
   for (const p of spiking) {
     const k = kindOf.get(p.name)!;
-    const ty = tb.type(tnType(params[k.name], weights[p.name].s));
+    const silent = o.silence?.some((x) => x === p.name || x === k.name);
+    const ty = tb.type(silent ? { ...tnType(params[k.name], [0, 0, 0, 0]), sigma_lambda: -1, lambda: 255 } : tnType(params[k.name], weights[p.name].s));
     for (const t of where[p.name]) tb.neuron(t.core, t.neuron, ty);
   }
   let synapses = 0;

@@ -1,0 +1,96 @@
+// Circuit fidelity (MODEL.md §6.10): the same protocols on the biophysical module and on its
+// gain-matched TrueNorth model, through one Driver interface. Gain (PYR group 0 I–O slope),
+// selectivity (output ratio at inputs 20 : 16 Hz), hysteresis width (hard regime ramp loop), and
+// the evidence for each interneuron role (silencing a class on both substrates).
+import { Rig, HARD_REGIME, linearFit } from '../experiments/common.js';
+import { l23Module, type L23Options } from '../circuit/l23.js';
+import type { BackendName } from '../backend/engine.js';
+import { TnRig } from './tnrig.js';
+import { gainMatch, type GainMatch } from './match.js';
+import { mapToTrueNorth, type MapOptions } from './map.js';
+import { cellKinds } from './bio.js';
+import { r2 } from './fit.js';
+
+export interface Driver {
+  groups: string[];
+  drive(ff: number[], ctx?: number, l1?: number): void;
+  rates(window: number, settle: number): Record<string, number>;
+  free(): void;
+}
+
+export function bioDriver(rig: Rig): Driver {
+  return { groups: rig.m.groups, drive: (ff, c = 0, l = 0) => void rig.drive(ff, c, l), rates: (w, s) => rig.rates(w, s), free: () => rig.free() };
+}
+
+export function tnDriver(tn: TnRig, ff: string[], ctx: string, l1: string, groups: string[]): Driver {
+  return {
+    groups,
+    drive: (rates, c = 0, l = 0) => { ff.forEach((f, k) => tn.setRate(f, rates[k] ?? 0)); tn.setRate(ctx, c); tn.setRate(l1, l); },
+    rates: (w, s) => tn.ratesHz(w, s),
+    free: () => tn.free(),
+  };
+}
+
+export interface Protocol { window: number; settle: number }
+
+export function ioCurve(d: Driver, inputs: number[], p: Protocol, ctx = 0, l1 = 0): { inputs_Hz: number[]; rates_Hz: number[]; gain: number } {
+  const rates = inputs.map((x) => { d.drive([x, 0], ctx, l1); return d.rates(p.window, p.settle)[d.groups[0]]; });
+  return { inputs_Hz: inputs, rates_Hz: rates, gain: linearFit(inputs, rates, rates[0] + 1).slope };
+}
+
+/** Output ratio strong/weak at inputs 20 : 16 Hz (input ratio 1.25); the weak rate floored at 0.5 Hz. */
+export function selectivity(d: Driver, p: Protocol): { strong_Hz: number; weak_Hz: number; ratio: number } {
+  d.drive([20, 16]);
+  const r = d.rates(p.window, p.settle);
+  const [s, w] = [r[d.groups[0]], r[d.groups[1]]];
+  return { strong_Hz: s, weak_Hz: w, ratio: s / Math.max(w, 0.5) };
+}
+
+/** Ramp group 0 up then down with group 1 at 10 Hz; width = input range where the branches differ > 5 Hz. */
+export function hysteresisLoop(d: Driver, p: Protocol, steps = [0, 4, 8, 12, 16, 20]): { inputs_Hz: number[]; up_Hz: number[]; down_Hz: number[]; width_Hz: number } {
+  d.drive([0, 10]);
+  d.rates(800, 0);
+  const up = steps.map((x) => { d.drive([x, 10]); return d.rates(p.window, p.settle)[d.groups[0]]; });
+  const down = [...steps].reverse().map((x) => { d.drive([x, 10]); return d.rates(p.window, p.settle)[d.groups[0]]; }).reverse();
+  const differ = steps.filter((_, k) => Math.abs(up[k] - down[k]) > 5);
+  return { inputs_Hz: steps, up_Hz: up, down_Hz: down, width_Hz: differ.length ? Math.max(...differ) - Math.min(...differ) + (steps[1] - steps[0]) : 0 };
+}
+
+export interface FidelityOptions { backend?: BackendName | 'auto'; seed?: number; quick?: boolean; onProgress?: (done: number, total: number) => void }
+
+/** Gain-match a module and build TN drivers for it with the given circuit knobs. */
+export async function tnModule(match: GainMatch, module: L23Options, knobs: MapOptions, o: FidelityOptions): Promise<Driver> {
+  const m = l23Module({ seed: o.seed ?? 1, ...module });
+  const kinds = cellKinds(m.spec);
+  const model = mapToTrueNorth(m.spec, kinds, match.params, { seed: o.seed, ...knobs });
+  const tn = await TnRig.create(model, { backend: o.backend, seed: (o.seed ?? 1) + 17 });
+  return tnDriver(tn, m.ff, m.ctx, m.l1, m.groups);
+}
+
+/** Circuit-level refinement: coarse-to-fine search (3 rounds of 3 × 3) over the two knobs for the
+ * TN gain and selectivity ratio closest (squared log ratio) to the biophysical ones. */
+export async function refineKnobs(match: GainMatch, module: L23Options, target: { gain: number; ratio: number }, o: FidelityOptions, p: Protocol, inputs: number[]) {
+  const tried: { knobs: MapOptions; gain: number; ratio: number; score: number }[] = [];
+  let c = { recurrentScale: 0.8, inhibitionScale: 0.7 };
+  let step = { r: 0.2, i: 0.3 };
+  const selP = { window: 3000, settle: p.settle };
+  for (let round = 0; round < 3; round++) {
+    for (const dr of [-1, 0, 1]) for (const di of [-1, 0, 1]) {
+      const knobs = { recurrentScale: +(c.recurrentScale + dr * step.r).toFixed(3), inhibitionScale: +(c.inhibitionScale + di * step.i).toFixed(3) };
+      if (knobs.recurrentScale <= 0 || knobs.inhibitionScale <= 0) continue;
+      if (tried.some((t) => t.knobs.recurrentScale === knobs.recurrentScale && t.knobs.inhibitionScale === knobs.inhibitionScale)) continue;
+      const d = await tnModule(match, module, knobs, o);
+      const io = ioCurve(d, inputs, p);
+      const sel = selectivity(d, selP);
+      d.free();
+      const score = Math.log(io.gain / target.gain) ** 2 + Math.log(sel.ratio / target.ratio) ** 2;
+      tried.push({ knobs, gain: io.gain, ratio: sel.ratio, score });
+    }
+    tried.sort((a, b) => a.score - b.score);
+    c = tried[0].knobs as typeof c;
+    step = { r: step.r / 2, i: step.i / 2 };
+  }
+  return { best: tried[0].knobs, tried };
+}
+
+export { r2, gainMatch, HARD_REGIME };
