@@ -12,6 +12,8 @@ export interface TnBenchResult {
   backend: BackendName; cores: number; neurons: number; ticks: number; wall_s: number; ticks_per_s: number;
   neuron_updates_per_s: number; synaptic_events_per_s: number; mean_rate_hz: number; connected_axons_per_neuron: number;
   rme_percent: number; build_s: number;
+  /** CPU time of this process during the timed block (robust to other jobs on a shared machine). */
+  cpu_s: number; ticks_per_cpu_s: number;
 }
 
 function xorshift(seed: number): () => number {
@@ -82,8 +84,11 @@ export async function benchTn(o: TnBenchOptions): Promise<TnBenchResult> {
   // then exactly the requested number of ticks, timed as one block of chunked calls
   const mid = sim.stats();
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let t = 0; t < o.ticks; t += chunk) sim.run(Math.min(chunk, o.ticks - t));
   const wall = (performance.now() - t1) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
   const after = sim.stats();
   sim.free();
   void before;
@@ -91,7 +96,7 @@ export async function benchTn(o: TnBenchOptions): Promise<TnBenchResult> {
     backend: o.backend, cores: net.cols * net.rows, neurons, ticks: o.ticks, wall_s: wall, ticks_per_s: o.ticks / wall,
     neuron_updates_per_s: (neurons * o.ticks) / wall, synaptic_events_per_s: (after.synapticEvents - mid.synapticEvents) / wall,
     mean_rate_hz: ((after.spikes - mid.spikes) / neurons / o.ticks) * 1000, connected_axons_per_neuron: 128,
-    rme_percent: stats.rme, build_s: buildS,
+    rme_percent: stats.rme, build_s: buildS, cpu_s: cpuS, ticks_per_cpu_s: o.ticks / cpuS,
   };
   appendResult('tn', { ...result, chunk_ticks: chunk, benchmark_mean_s_per_chunk: stats.mean, machine: machine() });
   return result;
