@@ -13,7 +13,7 @@ const REC0 = 64; // recurrent axons 64..127 (G1): excitatory neuron j → axon 6
 const INH0 = 128; // inhibitory axons 128..143 (G2): inhibitory neuron k → axon 128 + k
 
 export interface TnWtaParams { input: number; recurrent: number; toInh: number; inhibition: number; threshold: number; leak: number; inhThreshold: number }
-export const TN_WTA_DEFAULTS: TnWtaParams = { input: 4, recurrent: 1, toInh: 1, inhibition: 3, threshold: 20, leak: 1, inhThreshold: 12 };
+export const TN_WTA_DEFAULTS: TnWtaParams = { input: 4, recurrent: 1, toInh: 1, inhibition: 3, threshold: 20, leak: 0, inhThreshold: 12 };
 
 export function tnWta(p: Partial<TnWtaParams> = {}): NetworkDesc {
   const q = { ...TN_WTA_DEFAULTS, ...p };
