@@ -33,6 +33,7 @@ describe.each(TN_BACKENDS)('TrueNorthBuilder on %s', (backend) => {
     const sim = await TrueNorthSim.create(net, backend, { record: 'outputs' });
     sim.inject([{ tick: 2, core: 0, axon: 0 }, { tick: 4, core: 3, axon: 0 }]);
     expect(Array.from(sim.run(10))).toEqual([2, 0, 0, 4, 3, 0]);
+    expect(sim.spikes(true)).toEqual([{ tick: 2, core: 0, neuron: 0 }, { tick: 4, core: 3, neuron: 0 }]);
     sim.free();
   });
 

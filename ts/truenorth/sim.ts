@@ -19,6 +19,7 @@ const registry = new FinalizationRegistry<{ e: Engine; h: number }>(({ e, h }) =
 export class TrueNorthSim {
   readonly handle: number;
   private freed = false;
+  private last = new Int32Array(0);
   private readonly token = {};
   readonly chunk: number;
 
@@ -95,7 +96,15 @@ export class TrueNorthSim {
     const out = new Int32Array(total);
     let o = 0;
     for (const p of parts) { out.set(p, o); o += p.length; }
+    this.last = out;
     return out;
+  }
+
+  /** Spikes of the last run() as (tick, core, neuron) triples; `objects` gives {tick, core, neuron}[]. */
+  spikes(): Int32Array;
+  spikes(objects: true): { tick: number; core: number; neuron: number }[];
+  spikes(objects?: boolean): Int32Array | { tick: number; core: number; neuron: number }[] {
+    return objects ? spikeObjects(this.last) : this.last;
   }
 
   /** Spikes of the last engine run call (a copy). */
