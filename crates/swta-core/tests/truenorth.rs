@@ -610,3 +610,35 @@ fn output_destinations_and_record_modes() {
     assert_eq!(c.records(), &[2, 0, 0]);
     assert_eq!(c.stats()[1], 2.0);
 }
+
+#[test]
+fn neg_cmp_le_resets_at_exactly_minus_beta() {
+    // one input of −3 with β = 3, κ = 0, γ = 0, R = 0: V = −3 stays under `lt`, resets to 0 under `le`
+    let t = ty(&[("sigma0", -1), ("s0", 3), ("alpha", 10), ("beta", 3)]);
+    let mut lt = chip(1, &[t.clone()], &[], &[(0, 0)]);
+    inputs(&mut lt, 0, [0]);
+    assert_eq!(run(&mut lt, 1, 0).1, vec![-3]);
+    let mut le = chip(1, &[t], &[], &[(0, 0)]);
+    le.set_config(config::NEG_LE, 32).unwrap();
+    inputs(&mut le, 0, [0]);
+    assert_eq!(run(&mut le, 1, 0).1, vec![0]);
+}
+
+#[test]
+fn stochastic_thinning_and_zero_weight() {
+    // relays with a stochastic type-0 synapse of magnitude k pass each input with P = (k+1)/256
+    // (`ge`); with S = 0 nothing passes unless stoch_zero_weight = sigma (P = 1/256).
+    let pass_rate = |k: i32, flags: u32| {
+        let t = ty(&[("s0", k), ("b0", 1), ("alpha", 1), ("kappa", 1)]);
+        let links: Vec<(usize, usize)> = (0..64).map(|j| (0, j)).collect();
+        let mut c = chip(1, &vec![t; 64], &[], &links);
+        c.set_config(flags, 32).unwrap();
+        inputs(&mut c, 0, 0..20_000);
+        c.run(20_000);
+        c.records().len() as f64 / 3.0 / (64.0 * 20_000.0)
+    };
+    assert!((pass_rate(63, 0) - 0.25).abs() < 0.003);
+    assert!((pass_rate(127, config::STOCH_GT) - 127.0 / 256.0).abs() < 0.003);
+    assert_eq!(pass_rate(0, 0), 0.0);
+    assert!((pass_rate(0, config::STOCH_ZERO_SIGMA) - 1.0 / 256.0).abs() < 0.0006);
+}
