@@ -19,6 +19,7 @@ const FRAME_BUDGET_MS = 30; // wall ms of simulation per animation frame
 const RASTER_MS = 1000;
 const RATE_BIN_MS = 50;
 const RATE_HISTORY_MS = 5000;
+const SMOOTH_BINS = 5; // rate plot: moving average over 5 bins = 250 ms
 const WINNER_WINDOW_MS = 500;
 
 interface Spikes { ids: number[]; t: number[] }
@@ -87,6 +88,7 @@ class ModulePanel {
     this.t = 0;
     this.wallMs = 0;
     lastChangeT = 0;
+    state.module.sinceChange_ms = 0;
     this.apply();
     const info = this.net.info();
     state.module.neurons = this.cells.reduce((s, c) => s + this.m.spec.populations.find((p) => p.name === c)!.n, 0);
@@ -148,10 +150,12 @@ class ModulePanel {
       `engine: ${state.module.wallPerSimS.toFixed(0)} ms wall per simulated s`;
     const t1 = Math.max(this.t, RATE_HISTORY_MS);
     const xs = this.bins.map((b) => b.t / 1000);
+    const smooth = (k: number) => this.bins.map((_, i) => { const w = this.bins.slice(Math.max(0, i - SMOOTH_BINS + 1), i + 1); return w.reduce((s, b) => s + b.r[k], 0) / w.length; });
+    const ys = [smooth(0), smooth(1)];
     $('module-rates').innerHTML = lineSvg([
-      { label: 'PYR group 0', x: xs, y: this.bins.map((b) => b.r[0]) },
-      { label: 'PYR group 1', x: xs, y: this.bins.map((b) => b.r[1]) },
-    ], { title: `Group rates (${RATE_BIN_MS} ms bins)`, xLabel: 'time (s)', yLabel: 'rate (Hz)', xRange: [(t1 - RATE_HISTORY_MS) / 1000, t1 / 1000], yRange: [0, Math.max(40, ...this.bins.flatMap((b) => b.r)) * 1.05], width: 560, height: 260 });
+      { label: 'PYR group 0', x: xs, y: ys[0] },
+      { label: 'PYR group 1', x: xs, y: ys[1] },
+    ], { title: `Group rates (${SMOOTH_BINS * RATE_BIN_MS} ms moving average)`, xLabel: 'time (s)', yLabel: 'rate (Hz)', xRange: [(t1 - RATE_HISTORY_MS) / 1000, t1 / 1000], yRange: [0, Math.max(40, ...ys[0], ...ys[1]) * 1.05], width: 560, height: 260 });
     const t0 = Math.max(0, this.t - RASTER_MS);
     $('module-raster').innerHTML = rasterSvg(this.cells.map((c) => ({ label: c, n: this.m.spec.populations.find((p) => p.name === c)!.n, ...idsT(this.spikes.get(c)!) })),
       t0, t0 + RASTER_MS, { title: `Raster, last ${RASTER_MS} ms`, width: 1280, height: 300 });
@@ -174,6 +178,7 @@ class TnPanel {
     this.spikes = { ids: [], t: [] };
     this.counts = [];
     lastChangeTick = 0;
+    state.tn.sinceChange_ms = 0;
   }
 
   step(): void {
@@ -324,6 +329,8 @@ async function main(): Promise<void> {
     mod.apply();
     lastChangeT = mod.t;
     lastChangeTick = tn.tick;
+    state.module.sinceChange_ms = 0; // (render() refreshes these; stale values would look settled)
+    state.tn.sinceChange_ms = 0;
   };
   for (const id of ['in0', 'in1', 'ctx', 'l1']) $(id).addEventListener('input', changed);
   $('noise').addEventListener('input', () => { $<HTMLOutputElement>('noise-v').value = String(val('noise')); });

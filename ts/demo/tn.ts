@@ -1,9 +1,7 @@
 // A small TrueNorth soft-WTA for the browser demo (one core): two excitatory groups of 32 neurons
 // with recurrent self-excitation, one shared inhibitory pool of 16, Poisson input spikes injected
 // per tick on one input axon per excitatory neuron. Ticks are 1 ms.
-import { TrueNorthBuilder } from '../truenorth/builder.js';
-import { TrueNorthSim } from '../truenorth/sim.js';
-import type { NetworkDesc } from '../truenorth/types.js';
+import { TrueNorthBuilder, TrueNorthSim, type NetworkDesc } from '../truenorth/index.js';
 import type { Engine } from '../backend/engine.js';
 
 export const TN_GROUP = 32;
