@@ -48,16 +48,15 @@ export async function fidelityReport(o: FidelityOptions = {}) {
   // hard module's TN loop too weak to be bistable); inhibition keeps the soft value.
   // Its own gain match: the hard module's strongest pathway sets α (weights must stay ≤ 255).
   const hardMatch: GainMatch = await gainMatch(l23Module({ seed, ...HARD_REGIME }).spec, { ...base, quick: o.quick });
-  const hardTried: { recurrentScale: number; width_Hz: number; loop: ReturnType<typeof hysteresisLoop> }[] = [];
-  for (const f of [0.75, 1, 1.25, 1.5]) {
-    const recurrentScale = +((knobs.recurrentScale ?? 1) * f).toFixed(3);
-    d = await tnModule(hardMatch, HARD_REGIME, { ...knobs, recurrentScale }, { ...base, seed: seed + 100 });
+  const hardTried: { recurrentScale: number; inhibitionScale: number; width_Hz: number }[] = [];
+  for (const recurrentScale of [0.3, 0.4, 0.5]) for (const inhibitionScale of [0.1, 0.2, 0.3]) {
+    d = await tnModule(hardMatch, HARD_REGIME, { recurrentScale, inhibitionScale }, { ...base, seed: seed + 100 });
     const loop = hysteresisLoop(d, p);
     d.free();
-    hardTried.push({ recurrentScale, width_Hz: loop.width_Hz, loop });
+    hardTried.push({ recurrentScale, inhibitionScale, width_Hz: loop.width_Hz });
   }
   const hardBest = [...hardTried].sort((a, b) => Math.abs(a.width_Hz - bioHyst.width_Hz) - Math.abs(b.width_Hz - bioHyst.width_Hz))[0];
-  const hardKnobs: MapOptions = { ...knobs, recurrentScale: hardBest.recurrentScale };
+  const hardKnobs: MapOptions = { recurrentScale: hardBest.recurrentScale, inhibitionScale: hardBest.inhibitionScale };
   d = await tnModule(hardMatch, HARD_REGIME, hardKnobs, base);
   const tnHyst = hysteresisLoop(d, p);
   d.free();
@@ -117,7 +116,7 @@ export async function fidelityReport(o: FidelityOptions = {}) {
   return {
     name: 'gain-matching', seed,
     classes: match.kinds.map((k) => ({ name: k.name, fit: k.fit, params: k.params, bio_Hz: k.bio_Hz, tn_Hz: k.tn_Hz, r2: k.r2, ref: k.ref, geometry: k.geometry })),
-    inputs_Hz: match.inputs_Hz, knobs, hard_knobs: hardKnobs, refine: refine.tried, hard_refine: hardTried.map(({ loop: _l, ...r }) => r), axon_types: AXON_ROLES.map((r, G) => ({ G, carries: r })),
+    inputs_Hz: match.inputs_Hz, knobs, hard_knobs: hardKnobs, refine: refine.tried, hard_refine: hardTried, axon_types: AXON_ROLES.map((r, G) => ({ G, carries: r })),
     circuit: { io: { bio: bioIO, tn: tnIO }, hysteresis: { bio: bioHyst, tn: tnHyst } },
     fidelity, roles, model_stats: match.model.stats, timing_s: match.timing_s,
     metrics: {

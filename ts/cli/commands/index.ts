@@ -8,6 +8,7 @@ import { ENGINE_COMMANDS } from './engine.js';
 import { experiment } from './experiment.js';
 import { run } from './run.js';
 import { TN_COMMANDS } from './tn.js';
+import { mapCmd } from './map.js';
 import { demoCmd } from './demo.js';
 
-export const COMMANDS: Command[] = [run, ...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS, demoCmd];
+export const COMMANDS: Command[] = [run, ...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS, demoCmd, mapCmd];
