@@ -28,14 +28,14 @@ interface DemoState {
   ready: boolean;
   errors: string[];
   wasmLoadMs: number;
-  module: { t_ms: number; sinceChange_ms: number; rates_Hz: number[]; winner: number; inputs: { in0: number; in1: number; ctx: number; l1: number }; wallPerSimS: number; neurons: number; synapses: number };
+  module: { t_ms: number; sinceChange_ms: number; rates_Hz: number[]; winner: number; /** every cell population, last 500 ms */ populations_Hz: Record<string, number>; inputs: { in0: number; in1: number; ctx: number; l1: number }; wallPerSimS: number; neurons: number; synapses: number };
   tn: { tick: number; sinceChange_ms: number; rates_Hz: number[]; inh_Hz: number; winner: number };
   filter: { runs: number; inputMean: number; outputMean: number; meanAbsDiff: number; ms: number };
 }
 
 const state: DemoState = {
   ready: false, errors: [], wasmLoadMs: 0,
-  module: { t_ms: 0, sinceChange_ms: 0, rates_Hz: [0, 0], winner: -1, inputs: { in0: 0, in1: 0, ctx: 0, l1: 0 }, wallPerSimS: 0, neurons: 0, synapses: 0 },
+  module: { t_ms: 0, sinceChange_ms: 0, rates_Hz: [0, 0], winner: -1, populations_Hz: {}, inputs: { in0: 0, in1: 0, ctx: 0, l1: 0 }, wallPerSimS: 0, neurons: 0, synapses: 0 },
   tn: { tick: 0, sinceChange_ms: 0, rates_Hz: [0, 0], inh_Hz: 0, winner: -1 },
   filter: { runs: 0, inputMean: 0, outputMean: 0, meanAbsDiff: 0, ms: 0 },
 };
@@ -95,6 +95,8 @@ class ModulePanel {
     state.module.synapses = info.synapses;
   }
 
+  size(pop: string): number { return this.m.spec.populations.find((p) => p.name === pop)!.n; }
+
   apply(): void {
     const x = inputs();
     this.net.setParam(this.m.ff[0], 'rate_Hz', x.in0).setParam(this.m.ff[1], 'rate_Hz', x.in1);
@@ -139,7 +141,9 @@ class ModulePanel {
   render(): void {
     const r = this.rates(WINNER_WINDOW_MS);
     const win = winnerOf(r);
-    Object.assign(state.module, { t_ms: this.t, sinceChange_ms: this.t - lastChangeT, rates_Hz: r, winner: win, wallPerSimS: this.t ? (this.wallMs / this.t) * 1000 : 0 });
+    const span = Math.min(WINNER_WINDOW_MS, this.t) || 1;
+    const populations_Hz = Object.fromEntries(this.cells.map((c) => [c, this.spikes.get(c)!.t.filter((t) => t > this.t - span).length / this.size(c) / (span / 1000)]));
+    Object.assign(state.module, { t_ms: this.t, sinceChange_ms: this.t - lastChangeT, rates_Hz: r, winner: win, populations_Hz, wallPerSimS: this.t ? (this.wallMs / this.t) * 1000 : 0 });
     const w = $('winner');
     w.textContent = win >= 0
       ? `Group ${win} wins: ${r[win].toFixed(1)} Hz vs ${r[1 - win].toFixed(1)} Hz (last ${WINNER_WINDOW_MS} ms)`
