@@ -53,6 +53,8 @@ pub struct Chip {
     pub(super) keys: Vec<u32>,
     pub(super) meta: Vec<CoreMeta>,
     pub(super) acc: [i32; N],
+    /// Narrow accumulators of the fast path (see `crossbar::add_row_dense16`).
+    pub(super) acc16: [i16; N],
     pub(super) fired: [u8; N],
     pub(super) tick: u64,
     /// Pending external inputs (tick, core, axon), sorted by tick; `next_input` is the first undelivered.
@@ -113,6 +115,7 @@ impl Chip {
                 n
             ],
             acc: [0; N],
+            acc16: [0; N],
             fired: [0; N],
             tick: 0,
             inputs: Vec::new(),

@@ -4,7 +4,7 @@
 
 use super::chip::PACK_OUTPUT;
 use super::chip::{Chip, CoreKind};
-use super::crossbar::{add_row_dense, count, row_base};
+use super::crossbar::{add_row16, add_row_dense, add_row_dense16, count, row_base};
 use super::neuron::{stoch_syn, update, NeuronType};
 use super::{fast, prng, scheduler, DISABLED, N, WORDS};
 
@@ -24,6 +24,13 @@ impl Chip {
         if meta.kind == CoreKind::Empty || (!active && meta.quiet && meta.settled) {
             return;
         }
+        if let CoreKind::Uniform(u) = meta.kind {
+            if fast::eligible(&self.types[u as usize], &self.cfg) && count(&a) <= 128 {
+                let changed = self.step_fast16(c, t, &a, u);
+                self.meta[c].settled = !active && !changed;
+                return;
+            }
+        }
         let key = prng::tick_key(self.keys[c], t);
         if active {
             self.integrate(c, &a, key, meta.kind);
@@ -33,6 +40,56 @@ impl Chip {
             _ => self.pass_mixed(c, t, key),
         };
         self.meta[c].settled = !active && !changed;
+    }
+
+    /// Uniform deterministic core with ≤ 128 active axons: i16 integration, then the fast pass.
+    fn step_fast16(&mut self, c: usize, t: u64, a: &[u64; WORDS], u: u16) -> bool {
+        let w = self.types[u as usize].w;
+        for (q, &word) in a.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let i = q * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let wt = w[(self.atype[c * N + i] & 3) as usize] as i16;
+                let rb = row_base(c, i);
+                let row = [
+                    self.xbar[rb],
+                    self.xbar[rb + 1],
+                    self.xbar[rb + 2],
+                    self.xbar[rb + 3],
+                ];
+                let n = count(&row);
+                self.sops += n;
+                if n >= DENSE_FROM {
+                    add_row_dense16(&mut self.acc16, &row, wt);
+                } else {
+                    add_row16(&mut self.acc16, &row, wt);
+                }
+            }
+        }
+        let ty = self.types[u as usize];
+        let cfg = self.cfg;
+        let changed = fast::pass(
+            &mut self.v[c * N..c * N + N],
+            &mut self.acc16,
+            &ty,
+            &cfg,
+            &mut self.fired,
+        );
+        self.route_fired(c, t);
+        changed
+    }
+
+    /// Route the spikes flagged in `fired` (8 flags per word test).
+    fn route_fired(&mut self, c: usize, t: u64) {
+        for q in 0..N / 8 {
+            let mut w = u64::from_le_bytes(self.fired_word(q));
+            while w != 0 {
+                let j = q * 8 + (w.trailing_zeros() / 8) as usize;
+                w &= !(0xffu64 << (8 * (j - q * 8)));
+                self.fire(c, j, t);
+            }
+        }
     }
 
     /// Add the contributions of every active, connected axon to `acc` (event-driven over set bits).
@@ -101,14 +158,7 @@ impl Chip {
                 &cfg,
                 &mut self.fired,
             );
-            for q in 0..N / 8 {
-                let mut w = u64::from_le_bytes(self.fired_word(q));
-                while w != 0 {
-                    let j = q * 8 + (w.trailing_zeros() / 8) as usize;
-                    w &= !(0xffu64 << (8 * (j - q * 8)));
-                    self.fire(c, j, t);
-                }
-            }
+            self.route_fired(c, t);
             return changed;
         }
         let mut changed = false;

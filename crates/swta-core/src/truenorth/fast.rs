@@ -81,29 +81,29 @@ fn step<const G: u8, const KAPPA: bool, const EPS: bool>(
     (if fire { on_fire } else { v1 }, fire)
 }
 
-fn run<const G: u8, const KAPPA: bool, const EPS: bool>(
+fn run<A: Copy + Default + Into<i32>, const G: u8, const KAPPA: bool, const EPS: bool>(
     v: &mut [i32],
-    acc: &mut [i32; N],
+    acc: &mut [A; N],
     k: &K,
     fired: &mut [u8; N],
 ) -> bool {
     let k = K { ..*k };
     let mut changed = 0u32;
     for ((vj, aj), fj) in v.iter_mut().zip(acc.iter_mut()).zip(fired.iter_mut()) {
-        let (nv, f) = step::<G, KAPPA, EPS>(*vj, *aj, &k);
+        let (nv, f) = step::<G, KAPPA, EPS>(*vj, (*aj).into(), &k);
         changed |= ((nv != *vj) | f) as u32;
         *vj = nv;
         *fj = f as u8;
-        *aj = 0;
+        *aj = A::default();
     }
     changed != 0
 }
 
-/// Update the 256 potentials `v` of one core from `acc` (cleared); `fired[j]` = 1 for spikes.
+/// Update the 256 potentials `v` of one core from `acc` (i32, or i16 when the tick's sums fit; cleared); `fired[j]` = 1 for spikes.
 /// Returns whether any V changed or a neuron fired.
-pub fn pass(
+pub fn pass<A: Copy + Default + Into<i32>>(
     v: &mut [i32],
-    acc: &mut [i32; N],
+    acc: &mut [A; N],
     t: &NeuronType,
     cfg: &Config,
     fired: &mut [u8; N],
@@ -118,17 +118,17 @@ pub fn pass(
         ringing: cfg.ringing,
     };
     match (t.gamma, t.kappa, t.eps) {
-        (0, false, false) => run::<0, false, false>(v, acc, &k, fired),
-        (0, false, true) => run::<0, false, true>(v, acc, &k, fired),
-        (0, true, false) => run::<0, true, false>(v, acc, &k, fired),
-        (0, true, true) => run::<0, true, true>(v, acc, &k, fired),
-        (1, false, false) => run::<1, false, false>(v, acc, &k, fired),
-        (1, false, true) => run::<1, false, true>(v, acc, &k, fired),
-        (1, true, false) => run::<1, true, false>(v, acc, &k, fired),
-        (1, true, true) => run::<1, true, true>(v, acc, &k, fired),
-        (_, false, false) => run::<2, false, false>(v, acc, &k, fired),
-        (_, false, true) => run::<2, false, true>(v, acc, &k, fired),
-        (_, true, false) => run::<2, true, false>(v, acc, &k, fired),
-        (_, true, true) => run::<2, true, true>(v, acc, &k, fired),
+        (0, false, false) => run::<A, 0, false, false>(v, acc, &k, fired),
+        (0, false, true) => run::<A, 0, false, true>(v, acc, &k, fired),
+        (0, true, false) => run::<A, 0, true, false>(v, acc, &k, fired),
+        (0, true, true) => run::<A, 0, true, true>(v, acc, &k, fired),
+        (1, false, false) => run::<A, 1, false, false>(v, acc, &k, fired),
+        (1, false, true) => run::<A, 1, false, true>(v, acc, &k, fired),
+        (1, true, false) => run::<A, 1, true, false>(v, acc, &k, fired),
+        (1, true, true) => run::<A, 1, true, true>(v, acc, &k, fired),
+        (_, false, false) => run::<A, 2, false, false>(v, acc, &k, fired),
+        (_, false, true) => run::<A, 2, false, true>(v, acc, &k, fired),
+        (_, true, false) => run::<A, 2, true, false>(v, acc, &k, fired),
+        (_, true, true) => run::<A, 2, true, true>(v, acc, &k, fired),
     }
 }
