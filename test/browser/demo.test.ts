@@ -152,6 +152,10 @@ describe.skipIf(!hasChromium)('browser demo in headless Chromium', () => {
   });
 
   it('has no page errors; screenshot in out/demo.png', async () => {
+    // Reset restarts both models from t = 0
+    const before = (await demo(page)).module.t_ms;
+    await page.click('#reset');
+    await page.waitForFunction((t) => { const d = (globalThis as unknown as { __demo: Demo }).__demo; return d.module.t_ms < t && d.module.t_ms > 0 && d.tn.tick < t; }, before);
     // a showcase state for the screenshot: group 0 strong, group 1 weak, real-time pacing
     for (const [id, v] of [['ctx', 0], ['l1', 0], ['in0', 20], ['in1', 10]] as const) await setSlider(page, id, v);
     const s = await settled(page, 1200);

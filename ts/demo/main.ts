@@ -76,9 +76,12 @@ class ModulePanel {
   wallMs = 0;
 
   async reset(engine: Engine): Promise<void> {
+    // build first, then swap: animation frames keep stepping the old network until then
+    const m = l23Module({ seed: 1 });
+    const net = await Network.create(m.spec, { engine });
     this.net?.free();
-    this.m = l23Module({ seed: 1 });
-    this.net = await Network.create(this.m.spec, { engine });
+    this.m = m;
+    this.net = net;
     const n = this.m.names;
     this.cells = [...n.PYR, ...n.PV, ...n.SST, ...n.VIP, ...n.LAMP5];
     this.spikes = new Map(this.cells.map((c) => [c, { ids: [], t: [] }]));
