@@ -25,7 +25,44 @@ pub fn exp_f64(x: f64) -> f64 {
     }
     let kf = (x * LOG2E + SHIFT) - SHIFT;
     let r = (x - kf * LN2_HI) - kf * LN2_LO;
-    // Horner form of Σ_{n=0}^{13} r^n / n!
+    scale_pow2(taylor13(r), kf as i32)
+}
+
+/// exp for kernels: the same reduction and polynomial as `exp_f64`, but branch-free (so loops
+/// vectorise): the argument is clamped to [−708, 709.78], so results below e^−708 saturate at
+/// e^−708 ≈ 3e−308 instead of going subnormal, and NaN is not propagated (kernels check finiteness
+/// of their state separately). Identical to `exp_f64` on [−708, 709.78].
+#[inline]
+pub fn exp_kernel_f64(x: f64) -> f64 {
+    let x = x.max(-708.0).min(709.782_712_893_384);
+    // t = 1.5·2^52 + k exactly, so k is also t's mantissa offset: integer k without a float→int
+    // conversion (which would stop vectorisation).
+    let t = x * LOG2E + SHIFT;
+    let kf = t - SHIFT;
+    let r = (x - kf * LN2_HI) - kf * LN2_LO;
+    let p = taylor13(r);
+    // k in −1022..=1024: 2^k as two factors so that k = 1024 does not overflow the exponent field.
+    let k = (t.to_bits() as i64).wrapping_sub(SHIFT.to_bits() as i64);
+    let half = k >> 1;
+    p * f64::from_bits(((half + 1023) as u64) << 52) * f64::from_bits(((k - half + 1023) as u64) << 52)
+}
+
+/// f32 counterpart of `exp_kernel_f64` (argument clamped to [−87.3, 88.72]).
+#[inline]
+pub fn exp_kernel_f32(x: f32) -> f32 {
+    let x = x.max(-87.3).min(88.722_83);
+    let t = x * core::f32::consts::LOG2_E + SHIFT_F32;
+    let kf = t - SHIFT_F32;
+    let r = (x - kf * LN2_HI_F32) - kf * LN2_LO_F32;
+    let p = taylor7(r);
+    let k = (t.to_bits() as i32).wrapping_sub(SHIFT_F32.to_bits() as i32);
+    let half = k >> 1;
+    p * f32::from_bits(((half + 127) as u32) << 23) * f32::from_bits(((k - half + 127) as u32) << 23)
+}
+
+/// Horner form of Σ_{n=0}^{13} r^n / n! (f64 reduction interval |r| ≤ ln2/2).
+#[inline(always)]
+fn taylor13(r: f64) -> f64 {
     let mut p = 1.0 / 6_227_020_800.0; // 1/13!
     p = p * r + 1.0 / 479_001_600.0;
     p = p * r + 1.0 / 39_916_800.0;
@@ -40,44 +77,12 @@ pub fn exp_f64(x: f64) -> f64 {
     p = p * r + 0.5;
     p = p * r + 1.0;
     p = p * r + 1.0;
-    scale_pow2(p, kf as i32)
+    p
 }
 
-/// exp for kernels: the same reduction and polynomial as `exp_f64`, but branch-free (so loops
-/// vectorise): the argument is clamped to [−708, 709.78], so results below e^−708 saturate at
-/// e^−708 ≈ 3e−308 instead of going subnormal, and NaN is not propagated (kernels check finiteness
-/// of their state separately). Identical to `exp_f64` on [−708, 709.78].
-#[inline]
-pub fn exp_kernel_f64(x: f64) -> f64 {
-    let x = x.max(-708.0).min(709.782_712_893_384);
-    let kf = (x * LOG2E + SHIFT) - SHIFT;
-    let r = (x - kf * LN2_HI) - kf * LN2_LO;
-    let mut p = 1.0 / 6_227_020_800.0;
-    p = p * r + 1.0 / 479_001_600.0;
-    p = p * r + 1.0 / 39_916_800.0;
-    p = p * r + 1.0 / 3_628_800.0;
-    p = p * r + 1.0 / 362_880.0;
-    p = p * r + 1.0 / 40_320.0;
-    p = p * r + 1.0 / 5_040.0;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
-    p = p * r + 1.0;
-    p = p * r + 1.0;
-    // k in −1022..=1024: 2^k as two factors so that k = 1024 does not overflow the exponent field.
-    let k = kf as i64;
-    let half = k >> 1;
-    p * f64::from_bits(((half + 1023) as u64) << 52) * f64::from_bits(((k - half + 1023) as u64) << 52)
-}
-
-/// f32 counterpart of `exp_kernel_f64` (argument clamped to [−87.3, 88.72]).
-#[inline]
-pub fn exp_kernel_f32(x: f32) -> f32 {
-    let x = x.max(-87.3).min(88.722_83);
-    let kf = (x * core::f32::consts::LOG2_E + SHIFT_F32) - SHIFT_F32;
-    let r = (x - kf * LN2_HI_F32) - kf * LN2_LO_F32;
+/// Horner form of Σ_{n=0}^{7} r^n / n! (f32).
+#[inline(always)]
+fn taylor7(r: f32) -> f32 {
     let mut p = 1.0 / 5_040.0_f32;
     p = p * r + 1.0 / 720.0;
     p = p * r + 1.0 / 120.0;
@@ -86,9 +91,7 @@ pub fn exp_kernel_f32(x: f32) -> f32 {
     p = p * r + 0.5;
     p = p * r + 1.0;
     p = p * r + 1.0;
-    let k = kf as i32;
-    let half = k >> 1;
-    p * f32::from_bits(((half + 127) as u32) << 23) * f32::from_bits(((k - half + 127) as u32) << 23)
+    p
 }
 
 /// p · 2^k without overflow in the intermediate exponent (k in −1076..=1024).
@@ -127,14 +130,7 @@ pub fn exp_f32(x: f32) -> f32 {
     }
     let kf = (x * core::f32::consts::LOG2_E + SHIFT_F32) - SHIFT_F32;
     let r = (x - kf * LN2_HI_F32) - kf * LN2_LO_F32;
-    let mut p = 1.0 / 5_040.0_f32;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
-    p = p * r + 1.0;
-    p = p * r + 1.0;
+    let p = taylor7(r);
     let k = kf as i32;
     if k > 127 {
         p * 2.0 * pow2_f32(k - 1)

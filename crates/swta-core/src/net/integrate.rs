@@ -35,6 +35,31 @@ fn store<R: Real, M: Dynamics<R>>(mem: &mut Membrane<R>, i: usize, x: &[R; 4]) {
     }
 }
 
+/// One explicit RK step of one neuron: k_s = f_s(x + dt Σ_j A[s][j] k_j), x ← x + dt Σ_s B[s] k_s,
+/// where `f(s, x)` evaluates the derivative at stage s (its inputs at offset C[s]).
+#[inline(always)]
+fn rk_step<R: Real, M: Dynamics<R>, T: Tableau>(x0: &[R; 4], dt: R, f: impl Fn(usize, &[R; 4]) -> [R; 4]) -> [R; 4] {
+    let mut k = [[R::ZERO; 4]; 4];
+    for s in 0..T::STAGES {
+        let mut xs = *x0;
+        for j in 0..s {
+            let a = R::from_f64(T::A[s][j]) * dt;
+            for q in 0..M::NV {
+                xs[q] += a * k[j][q];
+            }
+        }
+        k[s] = f(s, &xs);
+    }
+    let mut x = *x0;
+    for s in 0..T::STAGES {
+        let b = R::from_f64(T::B[s]) * dt;
+        for q in 0..M::NV {
+            x[q] += b * k[s][q];
+        }
+    }
+    x
+}
+
 /// Explicit RK step: k_s = f(x + dt Σ_j A[s][j] k_j, t + C[s] dt); x ← x + dt Σ_s B[s] k_s.
 /// While refractory, V is held (integrate-and-fire models) and the other variables move on.
 pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau, const NMDA: bool>(m: &M, mem: &mut Membrane<R>, sums: &[Sums<R>; 3], iext: &[R], mg: R, dt: R) {
@@ -43,25 +68,10 @@ pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau, const NMDA: bool>(m: &M
     let half = dt * R::from_f64(0.5);
     for i in 0..n {
         let x0 = load::<R, M>(mem, i);
-        let mut k = [[R::ZERO; 4]; 4];
-        for s in 0..T::STAGES {
-            let mut xs = x0;
-            for j in 0..s {
-                let a = R::from_f64(T::A[s][j]) * dt;
-                for q in 0..M::NV {
-                    xs[q] += a * k[j][q];
-                }
-            }
+        let mut x = rk_step::<R, M, T>(&x0, dt, |s, xs| {
             let syn = syn_at(&sums[T::CI[s]], i, NMDA);
-            k[s] = m.deriv(&xs, syn.current::<NMDA>(xs[0], mg), iext[i]);
-        }
-        let mut x = x0;
-        for s in 0..T::STAGES {
-            let b = R::from_f64(T::B[s]) * dt;
-            for q in 0..M::NV {
-                x[q] += b * k[s][q];
-            }
-        }
+            m.deriv(xs, syn.current::<NMDA>(xs[0], mg), iext[i])
+        });
         if M::CLAMP_WHEN_REFRACTORY && mem.refr[i] > half {
             x[0] = x0[0];
         }
@@ -268,26 +278,10 @@ pub fn integrate_fused<R: Real, M: Dynamics<R>, T: Tableau, const NR: usize, con
         let mut x = if EXP {
             m.exp_euler(&x0, &Syn { g: g[0][0], ge: g[0][1], gn: R::ZERO, gne: R::ZERO }, false, R::ZERO, iext[i], dt)
         } else {
-            let mut k = [[R::ZERO; 4]; 4];
-            for s in 0..T::STAGES {
-                let mut xs = x0;
-                for j in 0..s {
-                    let a = R::from_f64(T::A[s][j]) * dt;
-                    for q in 0..M::NV {
-                        xs[q] += a * k[j][q];
-                    }
-                }
+            rk_step::<R, M, T>(&x0, dt, |s, xs| {
                 let sy = Syn { g: g[T::CI[s]][0], ge: g[T::CI[s]][1], gn: R::ZERO, gne: R::ZERO };
-                k[s] = m.deriv(&xs, sy.current::<false>(xs[0], R::ZERO), iext[i]);
-            }
-            let mut x = x0;
-            for s in 0..T::STAGES {
-                let b = R::from_f64(T::B[s]) * dt;
-                for q in 0..M::NV {
-                    x[q] += b * k[s][q];
-                }
-            }
-            x
+                m.deriv(xs, sy.current::<false>(xs[0], R::ZERO), iext[i])
+            })
         };
         if M::CLAMP_WHEN_REFRACTORY && refr[i] > half {
             x[0] = x0[0];

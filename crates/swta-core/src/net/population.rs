@@ -341,9 +341,11 @@ impl<R: Real> Population<R> {
 }
 
 impl<R: Real> Population<R> {
-    /// The fused kernel applies: 1–4 receptors, all single exponentials without Mg²⁺ block.
+    /// The fused kernel applies: 1–4 receptors, all single exponentials without Mg²⁺ block. Not on
+    /// wasm32: LLVM 14 (Debian's rustc 1.63) leaves its loop scalar there, and the phase-by-phase path
+    /// vectorises with SIMD128 and measured 1.4× faster. Both paths give identical results.
     fn fusable(&self) -> bool {
-        (1..=4).contains(&self.receptors.len()) && self.receptors.iter().all(|r| !r.nmda && !r.is_double())
+        !cfg!(target_arch = "wasm32") && (1..=4).contains(&self.receptors.len()) && self.receptors.iter().all(|r| !r.nmda && !r.is_double())
     }
 
     fn advance_fused(&mut self, method: Method, t_ms: f64, dt: f64, interpolate: bool, out: &mut SpikeSpace) {

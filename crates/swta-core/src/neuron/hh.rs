@@ -25,13 +25,14 @@ pub struct Hh<R> {
     pub t_ref: R,
 }
 
-#[inline]
+/// exprel(z) = (e^z − 1)/z, = 1 + z/2 near 0. Written as selects (no branch) so the HH loop vectorises.
+#[inline(always)]
 fn exprel<R: Real>(z: R) -> R {
-    if z.to_f64().abs() < 1e-6 {
-        R::ONE + z * R::from_f64(0.5)
-    } else {
-        (z.exp_k() - R::ONE) / z
-    }
+    let tiny = R::from_f64(1e-6);
+    let small = z < tiny && z > -tiny;
+    let safe = if small { R::ONE } else { z };
+    let r = (z.exp_k() - R::ONE) / safe;
+    if small { R::ONE + z * R::from_f64(0.5) } else { r }
 }
 
 impl<R: Real> Hh<R> {
@@ -53,7 +54,7 @@ impl<R: Real> Hh<R> {
     }
 
     /// (α, β) for m, h, n at potential v.
-    #[inline]
+    #[inline(always)]
     pub fn rates(&self, v: R) -> [(R, R); 3] {
         let r = R::from_f64;
         let u = v - self.v_t;
@@ -66,7 +67,7 @@ impl<R: Real> Hh<R> {
         [(am, bm), (ah, bh), (an, bn)]
     }
 
-    #[inline]
+    #[inline(always)]
     fn channel_conductances(&self, x: &[R; 4]) -> (R, R) {
         let (m, h, n) = (x[1], x[2], x[3]);
         let n2 = n * n;
