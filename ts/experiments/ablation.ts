@@ -5,6 +5,7 @@
 import type { CellClass } from '../circuit/l23.js';
 import { Rig, type ExperimentOptions } from './common.js';
 import { gainCurve } from './gain.js';
+import { lineSvg } from '../report/plot.js';
 
 const CONDITIONS: (CellClass | 'none')[] = ['none', 'PV', 'SST', 'VIP', 'LAMP5'];
 
@@ -25,6 +26,8 @@ export async function ablationExperiment(o: ExperimentOptions = {}) {
     o.onProgress?.(k + 1, CONDITIONS.length);
   }
   const n = rows.none;
+  const svg = lineSvg(CONDITIONS.map((c) => ({ label: c === 'none' ? 'intact' : `${c} silenced`, x: inputs, y: rows[c].curve_Hz, markers: true, dashed: c !== 'none' })),
+    { title: 'Ablations: PYR group 0 I–O curve with each class silenced', xLabel: 'input rate per afferent (Hz)', yLabel: 'output rate (Hz)' });
   return {
     name: 'ablation', regime: 'soft' as const, seed: o.seed ?? 1, inputs_Hz: inputs, rows,
     metrics: {
@@ -33,6 +36,6 @@ export async function ablationExperiment(o: ExperimentOptions = {}) {
       vip_context_gating: { intact: n.context_gain_change, without_vip: rows.VIP.context_gain_change },
       lamp5_gain_change: rows.LAMP5.gain - n.gain,
     },
-    svgs: {},
+    svgs: { 'ablation.svg': svg },
   };
 }
