@@ -2,6 +2,7 @@
 // connected axons per neuron and a self-regulated mean rate near 20 Hz (1 tick = 1 ms), run on one
 // backend in chunks after a warm-up (V8 tiers wasm up only between calls, TOOLCHAIN §14).
 import Benchmark from 'benchmark';
+import { loadavg } from 'node:os';
 import type { BackendName } from '../ts/backend/engine.js';
 import { emptyCore, neuronType, TrueNorthSim, type NetworkDesc } from '../ts/truenorth/index.js';
 import { appendResult, machine } from './machine.js';
@@ -14,6 +15,8 @@ export interface TnBenchResult {
   rme_percent: number; build_s: number;
   /** CPU time of this process during the timed block (robust to other jobs on a shared machine). */
   cpu_s: number; ticks_per_cpu_s: number;
+  /** 1-minute load average at the end (2-core machine shared with other jobs). */
+  load_avg: number;
 }
 
 function xorshift(seed: number): () => number {
@@ -96,7 +99,7 @@ export async function benchTn(o: TnBenchOptions): Promise<TnBenchResult> {
     backend: o.backend, cores: net.cols * net.rows, neurons, ticks: o.ticks, wall_s: wall, ticks_per_s: o.ticks / wall,
     neuron_updates_per_s: (neurons * o.ticks) / wall, synaptic_events_per_s: (after.synapticEvents - mid.synapticEvents) / wall,
     mean_rate_hz: ((after.spikes - mid.spikes) / neurons / o.ticks) * 1000, connected_axons_per_neuron: 128,
-    rme_percent: stats.rme, build_s: buildS, cpu_s: cpuS, ticks_per_cpu_s: o.ticks / cpuS,
+    rme_percent: stats.rme, build_s: buildS, cpu_s: cpuS, ticks_per_cpu_s: o.ticks / cpuS, load_avg: loadavg()[0],
   };
   appendResult('tn', { ...result, chunk_ticks: chunk, benchmark_mean_s_per_chunk: stats.mean, machine: machine() });
   return result;

@@ -70,7 +70,7 @@ export const benchTnCmd: Command = {
     });
     if (!ctx.json) process.stderr.write('\n');
     const { backend, cores, neurons, ticks, wall_s, ticks_per_s, neuron_updates_per_s, synaptic_events_per_s } = r;
-    ctx.emit({ backend, cores, neurons, ticks, wall_s, ticks_per_s, neuron_updates_per_s, synaptic_events_per_s, mean_rate_hz: r.mean_rate_hz, cpu_s: r.cpu_s, ticks_per_cpu_s: r.ticks_per_cpu_s, machine: machine() });
+    ctx.emit({ backend, cores, neurons, ticks, wall_s, ticks_per_s, neuron_updates_per_s, synaptic_events_per_s, mean_rate_hz: r.mean_rate_hz, cpu_s: r.cpu_s, ticks_per_cpu_s: r.ticks_per_cpu_s, load_avg: r.load_avg, machine: machine() });
     ctx.log(`${backend}: ${cores} cores × 256 neurons, ${ticks} ticks in ${wall_s.toFixed(2)} s → ${ticks_per_s.toFixed(0)} ticks/s, ` +
       `${(neuron_updates_per_s / 1e6).toFixed(0)} M neuron updates/s, ${(synaptic_events_per_s / 1e6).toFixed(0)} M synaptic events/s, mean rate ${r.mean_rate_hz.toFixed(1)} Hz`);
     return EXIT.ok;
