@@ -8,6 +8,7 @@ import { amplificationExperiment } from './amplification.js';
 import { restorationExperiment } from './restoration.js';
 import { hysteresisExperiment } from './hysteresis.js';
 import { ablationExperiment } from './ablation.js';
+import { workingMemoryExperiment } from '../gain/wmexperiment.js';
 
 export interface ExperimentResult { name: string; regime: string; seed: number; metrics: Record<string, unknown>; svgs: Record<string, string>; [k: string]: unknown }
 
@@ -19,4 +20,5 @@ export const EXPERIMENTS: Record<string, { summary: string; run: (o: ExperimentO
   restoration: { summary: 'noisy / partly deleted bump over 6 groups: correlation before and after (soft regime)', run: restorationExperiment },
   hysteresis: { summary: 'history-selected states, ramp loop, persistence after a pulse (hard regime vs soft)', run: hysteresisExperiment },
   ablation: { summary: 'silence PV, SST, VIP, LAMP5 in turn: threshold, competition, context gating, gain', run: ablationExperiment },
+  'working-memory': { summary: 'coupled modules as a two-state machine: hold ≥ 2 s, AND-gated switching, noise bursts (--substrate bio|truenorth)', run: workingMemoryExperiment },
 };

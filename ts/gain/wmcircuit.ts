@@ -26,7 +26,7 @@ export interface WmOptions {
 }
 
 export const WM_DEFAULTS: Required<Omit<WmOptions, 'seed' | 'module'>> = {
-  pCross: 0.1, gCross_nS: 3, nT: 20, pState: 0.1, gState_nS: 1.5, symbolAfferents: 50, gSymbol_nS: 0.5, gTarget_nS: 3, gInhib_nS: 4, quench_ms: 500,
+  pCross: 0.1, gCross_nS: 3, nT: 20, pState: 0.1, gState_nS: 1.5, symbolAfferents: 50, gSymbol_nS: 0.5, gTarget_nS: 4, gInhib_nS: 4, quench_ms: 500,
 };
 
 export interface WmCircuit {

@@ -17,6 +17,7 @@ export const experiment: Command = {
     backend: { type: 'string', help: 'engine backend', choices: ['auto', 'native', 'wasm'], default: 'auto' },
     out: { type: 'string', help: 'output directory', default: 'out/experiments' },
     quick: { type: 'boolean', help: 'shorter protocol (fewer points, shorter windows)' },
+    substrate: { type: 'string', help: 'working-memory only: biophysical circuit or its gain-matched TrueNorth model', choices: ['bio', 'truenorth'], default: 'bio' },
   },
   async run(ctx) {
     const name = ctx.positionals[0];
@@ -25,7 +26,7 @@ export const experiment: Command = {
     const seed = numberOpt(ctx.values, 'seed', 0, 2 ** 32 - 1, true);
     const bar = new ProgressBar(`experiment ${name}`, ctx.json);
     const t0 = performance.now();
-    const r = await ex.run({ seed, quick: !!ctx.values.quick, backend: ctx.values.backend as BackendName | 'auto', onProgress: (d, t) => bar.update(d, t) });
+    const r = await ex.run({ seed, quick: !!ctx.values.quick, backend: ctx.values.backend as BackendName | 'auto', ...({ substrate: ctx.values.substrate } as object), onProgress: (d, t) => bar.update(d, t) });
     const out = String(ctx.values.out);
     mkdirSync(out, { recursive: true });
     const { svgs, ...data } = r;
