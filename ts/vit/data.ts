@@ -2,7 +2,7 @@
 // training file / 10,000 test), pixels scaled to [0, 1], and the preprocessing variants
 // (raw, or the sWTA filter in one of its modes) applied to every split and every OOD set.
 import { loadMnist, readDigits, sliceDigits, type Digits } from './idx.js';
-import { sWTAFilter } from './filter.js';
+import { sWTAFilter, type FilterOptions } from './filter.js';
 import type { FilterMode } from './params.js';
 import type { Split } from './train.js';
 import type { BackendName } from '../backend/engine.js';
@@ -21,8 +21,20 @@ export function mnistSplits(): { train: Split; val: Split; test: Split } {
   return { train: toSplit(sliceDigits(m.train, 0, nTrain)), val: toSplit(sliceDigits(m.train, nTrain, m.train.n)), test: toSplit(m.test) };
 }
 
-/** A preprocessing variant: 'raw' or a filter mode ('field' = the sWTA filter). */
-export type Variant = 'raw' | FilterMode;
+/** A preprocessing variant: 'raw', a filter mode ('field' = the sWTA filter), or a mode with parameter
+ * overrides, e.g. 'field:gammaPV=1,theta=0.1'. */
+export type Variant = 'raw' | FilterMode | `${FilterMode}:${string}`;
+
+/** Split 'mode:k=v,k=v' into the filter options (validated later by resolveParams). */
+export function variantOptions(v: Variant): FilterOptions {
+  const [mode, rest] = v.split(':', 2) as [FilterMode, string | undefined];
+  const o: Record<string, unknown> = { mode };
+  for (const kv of (rest ?? '').split(',').filter(Boolean)) {
+    const [k, x] = kv.split('=');
+    o[k] = Number(x);
+  }
+  return o as FilterOptions;
+}
 
 export class Preprocessor {
   private constructor(readonly variant: Variant, private f: sWTAFilter | null) {}
@@ -30,7 +42,7 @@ export class Preprocessor {
   /** The filter runs on the wasm backend by default: it is bit-identical to native, and a long
    * training process then never depends on a shared library that a rebuild may replace under it. */
   static async create(variant: Variant, backend: BackendName | 'auto' = 'wasm'): Promise<Preprocessor> {
-    return new Preprocessor(variant, variant === 'raw' ? null : await sWTAFilter.create({ mode: variant }, backend));
+    return new Preprocessor(variant, variant === 'raw' ? null : await sWTAFilter.create(variantOptions(variant), backend));
   }
 
   apply(s: Split, side = 28): Split {

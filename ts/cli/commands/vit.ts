@@ -5,7 +5,8 @@ import { SwtaError } from '../../abi/errors.js';
 import { tfReady } from '../../vit/tfsetup.js';
 import { VIT_DEFAULT, paramCount, type VitConfig } from '../../vit/model.js';
 import { TRAIN_DEFAULTS, evaluate, loadCheckpoint, train, saveCheckpoint, type TrainOptions } from '../../vit/train.js';
-import { mnistSplits, Preprocessor, readExtraTest, type Variant } from '../../vit/data.js';
+import { mnistSplits, Preprocessor, readExtraTest, variantOptions, type Variant } from '../../vit/data.js';
+import { resolveParams } from '../../vit/params.js';
 import { corrupt, OOD_SETS } from '../../vit/ood.js';
 import { runOod } from '../../vit/experiment.js';
 import { spikingFilter } from '../../vit/spiking.js';
@@ -46,7 +47,10 @@ function trainOptions(v: Record<string, unknown>): Omit<TrainOptions, 'seed'> {
 
 function variantOf(v: Record<string, unknown>, key = 'variant'): Variant {
   const x = String(v[key]);
-  if (!VARIANTS.includes(x)) throw new SwtaError(`--${key}`, `must be one of ${VARIANTS.join(', ')}, got '${x}'`, 0);
+  if (!VARIANTS.includes(x.split(':')[0]) || (x.includes(':') && x.startsWith('raw'))) {
+    throw new SwtaError(`--${key}`, `must be one of ${VARIANTS.join(', ')}, optionally with filter overrides (e.g. field:gammaPV=1,theta=0.1), got '${x}'`, 0);
+  }
+  if (x.includes(':')) resolveParams(variantOptions(x as Variant));
   return x as Variant;
 }
 
@@ -61,7 +65,7 @@ function extraTest(ctx: CommandContext): { name: string; split: ReturnType<typeo
 const vitTrain: Command = {
   name: 'vit train',
   summary: 'train the tiny ViT on MNIST (raw or filtered input); writes a checkpoint',
-  options: { variant: { type: 'string', help: 'input preprocessing', choices: VARIANTS, default: 'field' }, seed: { type: 'string', help: 'seed (init, data order)', default: '1' },
+  options: { variant: { type: 'string', help: `input preprocessing: ${VARIANTS.join(', ')}, optionally with overrides (field:gammaPV=1,theta=0.1)`, default: 'field' }, seed: { type: 'string', help: 'seed (init, data order)', default: '1' },
     out: { type: 'string', help: 'checkpoint directory', default: 'results/vit/ckpt' }, ...MODEL_OPTS, ...TRAIN_OPTS },
   async run(ctx) {
     const v = ctx.values;
@@ -83,7 +87,7 @@ const vitEval: Command = {
   name: 'vit eval',
   summary: 'evaluate a checkpoint on MNIST-test and the OOD sets (same preprocessing as in training)',
   options: { ckpt: { type: 'string', help: 'checkpoint directory', default: 'results/vit/ckpt' },
-    variant: { type: 'string', help: 'override the preprocessing stored in the checkpoint', choices: VARIANTS },
+    variant: { type: 'string', help: 'override the preprocessing stored in the checkpoint (as for vit train)' },
     spiking: { type: 'string', help: 'instead of the rate filter, use the spiking TrueNorth variant (§8.8) on the first N test images of each set' },
     ticks: { type: 'string', help: 'spiking variant: ticks per image', default: '64' },
     limit: { type: 'string', help: 'evaluate only the first N images of each set (rate filter)' }, ...EXTRA },
@@ -114,14 +118,15 @@ const vitOod: Command = {
   name: 'vit ood',
   summary: 'raw vs filtered ViT over seeds: MNIST-test + OOD accuracy, steps to 97 %; writes ood.json and ood.svg',
   options: { seeds: { type: 'string', help: 'comma-separated seeds (≥ 3 for the protocol)', default: '1,2,3' },
-    variants: { type: 'string', help: `comma-separated variants among ${VARIANTS.join(', ')}`, default: 'raw,field' },
+    variants: { type: 'string', help: `semicolon- or comma-separated variants among ${VARIANTS.join(', ')}; overrides as field:gammaPV=1,theta=0.1 (then separate variants with ;)`, default: 'raw,field' },
     out: { type: 'string', help: 'output directory (runs/, ckpt/, ood.json, ood.svg)', default: 'results/vit' },
     resume: { type: 'boolean', help: 'skip runs whose result file already exists' }, ...MODEL_OPTS, ...TRAIN_OPTS, ...EXTRA },
   async run(ctx) {
     const v = ctx.values;
     const seeds = String(v.seeds).split(',').map((s) => Number(s));
     if (!seeds.length || seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new SwtaError('--seeds', `must be comma-separated integers ≥ 0, got '${v.seeds}'`, 0);
-    const variants = String(v.variants).split(',').map((x) => variantOf({ variants: x }, 'variants'));
+    const list = String(v.variants);
+    const variants = (list.includes(';') || list.includes(':') ? list.split(';') : list.split(',')).map((x) => variantOf({ variants: x.trim() }, 'variants'));
     await tfReady();
     const t = await runOod({ seeds, variants, config: modelConfig(v), train: trainOptions(v), outDir: String(v.out), extra: extraTest(ctx), resume: !!v.resume, log: ctx.log });
     ctx.log(`wrote ${join(String(v.out), 'ood.json')} and ood.svg (${t.runs} runs)`);
