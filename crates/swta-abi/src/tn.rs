@@ -38,11 +38,7 @@ pub unsafe extern "C" fn swta_tn_create(cols: u32, rows: u32, out: *mut u32) -> 
                 dst[0] = h;
                 OK
             }
-            None => fail(Error::new(
-                ErrorKind::Budget,
-                "handle",
-                "too many live chips",
-            )),
+            None => fail(Error::new(ErrorKind::Budget, "handle", "too many live chips")),
         },
         Err(e) => fail(e),
     }
@@ -160,10 +156,7 @@ pub unsafe extern "C" fn swta_tn_potentials(h: u32, core: u32, out: *mut i32, le
 pub unsafe extern "C" fn swta_tn_crossbar(h: u32, core: u32, out: *mut u32, len: u32) -> i32 {
     match slice_mut(out, len) {
         Some(s) if len == 2048 => with_chip(h, |c| status(c.crossbar(core, s))),
-        Some(_) => fail(Error::invalid(
-            "out",
-            format!("need room for 2048 words, got {}", len),
-        )),
+        Some(_) => fail(Error::invalid("out", format!("need room for 2048 words, got {}", len))),
         None => null_ptr("out"),
     }
 }
@@ -192,21 +185,13 @@ pub extern "C" fn swta_tn_run(h: u32, ticks: u32) -> i32 {
 /// Pointer to the spike records of the last run (null for a bad handle).
 #[no_mangle]
 pub extern "C" fn swta_tn_spikes_ptr(h: u32) -> *const i32 {
-    CHIPS.with(|a| {
-        a.borrow_mut()
-            .get_mut(h)
-            .map_or(std::ptr::null(), |c| c.records().as_ptr())
-    })
+    CHIPS.with(|a| a.borrow_mut().get_mut(h).map_or(std::ptr::null(), |c| c.records().as_ptr()))
 }
 
 /// Number of spike records (triples) of the last run (0 for a bad handle).
 #[no_mangle]
 pub extern "C" fn swta_tn_spikes_count(h: u32) -> u32 {
-    CHIPS.with(|a| {
-        a.borrow_mut()
-            .get_mut(h)
-            .map_or(0, |c| (c.records().len() / 3) as u32)
-    })
+    CHIPS.with(|a| a.borrow_mut().get_mut(h).map_or(0, |c| (c.records().len() / 3) as u32))
 }
 
 /// Write [tick, spikes, synaptic events, dropped records, pending inputs, cores, types, record mode].
@@ -220,10 +205,7 @@ pub unsafe extern "C" fn swta_tn_stats(h: u32, out: *mut f64, len: u32) -> i32 {
             s[..8].copy_from_slice(&c.stats());
             OK
         }),
-        Some(_) => fail(Error::invalid(
-            "out",
-            format!("need room for 8 values, got {}", len),
-        )),
+        Some(_) => fail(Error::invalid("out", format!("need room for 8 values, got {}", len))),
         None => null_ptr("out"),
     }
 }

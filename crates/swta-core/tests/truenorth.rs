@@ -56,9 +56,7 @@ fn chip(cols: u32, types: &[Vec<i32>], atypes: &[u8], links: &[(usize, usize)]) 
         xb[i * 8 + j / 32] |= 1 << (j % 32);
     }
     c.set_core(0, 0, &at, &xb).unwrap();
-    let tys: Vec<i32> = (0..256)
-        .map(|j| if j < types.len() { j as i32 } else { -1 })
-        .collect();
+    let tys: Vec<i32> = (0..256).map(|j| if j < types.len() { j as i32 } else { -1 }).collect();
     let mut dest = vec![0; 1024];
     for j in 0..256 {
         dest[4 * j + 2] = -1;
@@ -79,12 +77,7 @@ fn run(c: &mut Chip, ticks: u32, j: i32) -> (Vec<i32>, Vec<i32>) {
     let mut v = vec![0; 256];
     for _ in 0..ticks {
         c.run(1);
-        sp.extend(
-            c.records()
-                .chunks(3)
-                .filter(|r| r[1] == 0 && r[2] == j)
-                .map(|r| r[0]),
-        );
+        sp.extend(c.records().chunks(3).filter(|r| r[1] == 0 && r[2] == j).map(|r| r[0]));
         c.potentials(0, &mut v).unwrap();
         tr.push(v[j as usize]);
     }
@@ -129,14 +122,7 @@ fn t1_pos_cmp_gt_gives_period_11() {
 fn t2(gamma: i32, kappa: i32) -> (Vec<i32>, Vec<i32>) {
     let mut c = chip(
         1,
-        &[ty(&[
-            ("s0", 3),
-            ("alpha", 10),
-            ("sigma_lambda", -1),
-            ("lambda", 1),
-            ("gamma", gamma),
-            ("kappa", kappa),
-        ])],
+        &[ty(&[("s0", 3), ("alpha", 10), ("sigma_lambda", -1), ("lambda", 1), ("gamma", gamma), ("kappa", kappa)])],
         &[],
         &[(3, 0)],
     );
@@ -162,29 +148,14 @@ fn t2_integrate_and_fire_reset_modes() {
 
 #[test]
 fn t2_pos_cmp_gt_gives_period_6() {
-    let mut c = chip(
-        1,
-        &[ty(&[
-            ("s0", 3),
-            ("alpha", 10),
-            ("sigma_lambda", -1),
-            ("lambda", 1),
-        ])],
-        &[],
-        &[(3, 0)],
-    );
+    let mut c = chip(1, &[ty(&[("s0", 3), ("alpha", 10), ("sigma_lambda", -1), ("lambda", 1)])], &[], &[(3, 0)]);
     c.set_config(config::POS_GT, 32).unwrap();
     inputs(&mut c, 3, 1..=100);
     assert_eq!(run(&mut c, 30, 0).0, vec![6, 12, 18, 24]);
 }
 
 fn t3(gamma: i32) -> (Vec<i32>, Vec<i32>) {
-    let mut c = chip(
-        1,
-        &[ty(&[("s0", 3), ("alpha", 4), ("gamma", gamma)])],
-        &[],
-        &[(0, 0)],
-    );
+    let mut c = chip(1, &[ty(&[("s0", 3), ("alpha", 4), ("gamma", gamma)])], &[], &[(0, 0)]);
     inputs(&mut c, 0, 1..=8);
     run(&mut c, 9, 0)
 }
@@ -201,14 +172,7 @@ fn t3_rate_divider_gain() {
 fn t4(v0: i32, ringing: bool) -> Vec<i32> {
     let mut c = chip(
         1,
-        &[ty(&[
-            ("alpha", 100),
-            ("beta", 100),
-            ("epsilon", 1),
-            ("sigma_lambda", -1),
-            ("lambda", 2),
-            ("V", v0),
-        ])],
+        &[ty(&[("alpha", 100), ("beta", 100), ("epsilon", 1), ("sigma_lambda", -1), ("lambda", 2), ("V", v0)])],
         &[],
         &[],
     );
@@ -227,27 +191,14 @@ fn t4_convergent_leak_and_ringing_guard() {
 
 #[test]
 fn t5_divergent_leak_one_shot() {
-    let mut c = chip(
-        1,
-        &[ty(&[("epsilon", 1), ("lambda", 1), ("alpha", 5), ("V", 1)])],
-        &[],
-        &[],
-    );
+    let mut c = chip(1, &[ty(&[("epsilon", 1), ("lambda", 1), ("alpha", 5), ("V", 1)])], &[], &[]);
     let (sp, tr) = run(&mut c, 20, 0);
     assert_eq!(sp, vec![3]);
     assert_eq!(&tr[..5], &[2, 3, 4, 0, 0]);
 }
 
 fn t6(kappa: i32, gamma: i32) -> (Vec<i32>, Vec<i32>) {
-    let t = ty(&[
-        ("sigma0", -1),
-        ("s0", 5),
-        ("s1", 4),
-        ("alpha", 10),
-        ("beta", 3),
-        ("kappa", kappa),
-        ("gamma", gamma),
-    ]);
+    let t = ty(&[("sigma0", -1), ("s0", 5), ("s1", 4), ("alpha", 10), ("beta", 3), ("kappa", kappa), ("gamma", gamma)]);
     let mut c = chip(1, &[t], &[0, 1], &[(0, 0), (1, 0)]);
     inputs(&mut c, 0, 1..=3);
     inputs(&mut c, 1, 4..=8);
@@ -264,12 +215,7 @@ fn t6_negative_threshold_saturate_vs_reset() {
 }
 
 fn t7(r: i32, s: i32) -> (Vec<i32>, Vec<i32>) {
-    let mut c = chip(
-        1,
-        &[ty(&[("R", r), ("alpha", 10), ("beta", 5), ("s0", s)])],
-        &[],
-        &[(0, 0)],
-    );
+    let mut c = chip(1, &[ty(&[("R", r), ("alpha", 10), ("beta", 5), ("s0", s)])], &[], &[(0, 0)]);
     inputs(&mut c, 0, 0..40);
     run(&mut c, 12, 0)
 }
@@ -294,12 +240,7 @@ fn rate(c: &mut Chip, ticks: u32) -> (f64, Vec<i32>) {
 
 #[test]
 fn t8_stochastic_threshold_statistics() {
-    let mut c = chip(
-        1,
-        &[ty(&[("TM", 2), ("lambda", 2), ("alpha", 1), ("kappa", 1)])],
-        &[],
-        &[],
-    );
+    let mut c = chip(1, &[ty(&[("TM", 2), ("lambda", 2), ("alpha", 1), ("kappa", 1)])], &[], &[]);
     let (r, sp) = rate(&mut c, 200_000);
     let isi1 = sp.windows(2).filter(|w| w[1] - w[0] == 1).count() as f64 / (sp.len() - 1) as f64;
     assert!((r - 2.0 / 3.0).abs() < 0.005, "rate {}", r);
@@ -331,16 +272,8 @@ fn t10(delay: i32, ticks: &[i32]) -> Vec<(i32, i32)> {
     for j in 0..2 {
         dest[4 * j..4 * j + 4].copy_from_slice(&[1, 0, 7, delay]);
     }
-    c.set_neurons(
-        0,
-        &[0, 1]
-            .iter()
-            .copied()
-            .chain(std::iter::repeat(-1).take(254))
-            .collect::<Vec<_>>(),
-        &dest,
-    )
-    .unwrap();
+    c.set_neurons(0, &[0, 1].iter().copied().chain(std::iter::repeat(-1).take(254)).collect::<Vec<_>>(), &dest)
+        .unwrap();
     let b = ty(&[("s0", 1), ("alpha", 2), ("kappa", 1)]);
     let mut types: Vec<i32> = [ty(&[("s0", 1), ("alpha", 1), ("kappa", 1)]), b].concat();
     types.extend(ty(&[("s0", 1), ("alpha", 1), ("kappa", 1)]));
@@ -352,22 +285,10 @@ fn t10(delay: i32, ticks: &[i32]) -> Vec<(i32, i32)> {
     for j in 0..256 {
         d1[4 * j + 2] = -1;
     }
-    c.set_neurons(
-        1,
-        &[1].iter()
-            .copied()
-            .chain(std::iter::repeat(-1).take(255))
-            .collect::<Vec<_>>(),
-        &d1,
-    )
-    .unwrap();
+    c.set_neurons(1, &[1].iter().copied().chain(std::iter::repeat(-1).take(255)).collect::<Vec<_>>(), &d1).unwrap();
     inputs(&mut c, 0, ticks.iter().copied());
     c.run(40);
-    c.records()
-        .chunks(3)
-        .filter(|r| r[1] == 1)
-        .map(|r| (r[0], r[2]))
-        .collect()
+    c.records().chunks(3).filter(|r| r[1] == 1).map(|r| (r[0], r[2])).collect()
 }
 
 #[test]
@@ -380,14 +301,7 @@ fn t10_routing_delay_or_merge_and_wrap() {
 
 #[test]
 fn t11_several_axon_types_in_one_tick() {
-    let t = ty(&[
-        ("s0", 2),
-        ("sigma1", -1),
-        ("s1", 1),
-        ("s2", 5),
-        ("s3", 0),
-        ("alpha", 100),
-    ]);
+    let t = ty(&[("s0", 2), ("sigma1", -1), ("s1", 1), ("s2", 5), ("s3", 0), ("alpha", 100)]);
     let mut c = chip(1, &[t], &[0, 1, 2, 3], &[(0, 0), (1, 0), (2, 0), (3, 0)]);
     for a in 0..4 {
         inputs(&mut c, a, [0]);
@@ -397,14 +311,7 @@ fn t11_several_axon_types_in_one_tick() {
 
 #[test]
 fn t12_memoryless_binary_unit() {
-    let t = ty(&[
-        ("s0", 1),
-        ("sigma1", -1),
-        ("s1", 1),
-        ("sigma_lambda", -1),
-        ("lambda", 1),
-        ("kappa", 1),
-    ]);
+    let t = ty(&[("s0", 1), ("sigma1", -1), ("s1", 1), ("sigma_lambda", -1), ("lambda", 1), ("kappa", 1)]);
     let mut c = chip(1, &[t], &[0, 0, 1], &[(0, 0), (1, 0), (2, 0)]);
     inputs(&mut c, 0, [1, 3]);
     inputs(&mut c, 1, [3]);
@@ -467,17 +374,12 @@ fn random_chip(seed: u64, quiet: bool) -> (Chip, Vec<i32>) {
         c.set_core(core, r.next(), &at, &xb).unwrap();
         let uniform = r.int(0, 1) == 1;
         let u = r.int(0, nt - 1);
-        let tys: Vec<i32> = (0..256)
-            .map(|_| if uniform { u } else { r.int(-1, nt - 1) })
-            .collect();
-        let dest: Vec<i32> = (0..256)
-            .flat_map(|_| [r.int(-1, 1), r.int(-1, 1), r.int(-2, 255), r.int(1, 15)])
-            .collect();
+        let tys: Vec<i32> = (0..256).map(|_| if uniform { u } else { r.int(-1, nt - 1) }).collect();
+        let dest: Vec<i32> =
+            (0..256).flat_map(|_| [r.int(-1, 1), r.int(-1, 1), r.int(-2, 255), r.int(1, 15)]).collect();
         c.set_neurons(core, &tys, &dest).unwrap();
     }
-    let inputs: Vec<i32> = (0..400)
-        .flat_map(|_| [r.int(0, 1999), r.int(0, 3), r.int(0, 255)])
-        .collect();
+    let inputs: Vec<i32> = (0..400).flat_map(|_| [r.int(0, 1999), r.int(0, 3), r.int(0, 255)]).collect();
     (c, inputs)
 }
 
@@ -487,8 +389,7 @@ fn run_all(c: &mut Chip, inputs: &[i32], ticks: u32) -> (Vec<i32>, Vec<i32>) {
     let rec = c.records().to_vec();
     let mut v = vec![0; 256 * 4];
     for k in 0..4 {
-        c.potentials(k, &mut v[k as usize * 256..(k as usize + 1) * 256])
-            .unwrap();
+        c.potentials(k, &mut v[k as usize * 256..(k as usize + 1) * 256]).unwrap();
     }
     (rec, v)
 }
@@ -500,13 +401,7 @@ fn fast_paths_equal_the_general_path() {
             let (mut a, inp) = random_chip(seed, quiet);
             let (mut b, _) = random_chip(seed, quiet);
             b.fast_paths = false;
-            assert_eq!(
-                run_all(&mut a, &inp, 2000),
-                run_all(&mut b, &inp, 2000),
-                "seed {} quiet {}",
-                seed,
-                quiet
-            );
+            assert_eq!(run_all(&mut a, &inp, 2000), run_all(&mut b, &inp, 2000), "seed {} quiet {}", seed, quiet);
         }
     }
 }
@@ -544,8 +439,7 @@ fn run_in_chunks_equals_one_run() {
     }
     let mut vb = vec![0; 1024];
     for k in 0..4 {
-        b.potentials(k, &mut vb[k as usize * 256..(k as usize + 1) * 256])
-            .unwrap();
+        b.potentials(k, &mut vb[k as usize * 256..(k as usize + 1) * 256]).unwrap();
     }
     assert_eq!((ra, va), (rb, vb));
 }
@@ -576,14 +470,8 @@ fn errors_name_the_field() {
         dest[4 * j + 3] = 1;
     }
     dest[4 * 17 + 3] = 16;
-    assert_eq!(
-        c.set_neurons(1, &[0; 256], &dest).unwrap_err().field,
-        "cores[1].neurons[17].delay"
-    );
-    assert_eq!(
-        c.set_neurons(5, &[0; 256], &dest).unwrap_err().field,
-        "core"
-    );
+    assert_eq!(c.set_neurons(1, &[0; 256], &dest).unwrap_err().field, "cores[1].neurons[17].delay");
+    assert_eq!(c.set_neurons(5, &[0; 256], &dest).unwrap_err().field, "core");
     assert_eq!(c.inject(&[0, 0, 256]).unwrap_err().field, "inputs[0].axon");
     c.run(3);
     assert_eq!(c.inject(&[1, 0, 0]).unwrap_err().field, "inputs[0].tick");

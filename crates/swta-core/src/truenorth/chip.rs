@@ -76,10 +76,7 @@ impl Chip {
         if cols == 0 || rows == 0 || cols > MAX_SIDE || rows > MAX_SIDE {
             return Err(Error::invalid(
                 "grid",
-                format!(
-                    "cols and rows must be in 1..{}, got {} × {}",
-                    MAX_SIDE, cols, rows
-                ),
+                format!("cols and rows must be in 1..{}, got {} × {}", MAX_SIDE, cols, rows),
             ));
         }
         if cols * rows > MAX_CORES {
@@ -106,14 +103,7 @@ impl Chip {
             sched: vec![0; n * SLOTS * WORDS],
             seeds: vec![0; n],
             keys: vec![0; n],
-            meta: vec![
-                CoreMeta {
-                    kind: CoreKind::Empty,
-                    quiet: true,
-                    settled: false
-                };
-                n
-            ],
+            meta: vec![CoreMeta { kind: CoreKind::Empty, quiet: true, settled: false }; n],
             acc: [0; N],
             acc16: [0; N],
             fired: [0; N],
@@ -145,10 +135,7 @@ impl Chip {
             return Err(Error::new(
                 ErrorKind::NotFound,
                 "core",
-                format!(
-                    "core {} is outside the grid of {} cores",
-                    core, self.n_cores
-                ),
+                format!("core {} is outside the grid of {} cores", core, self.n_cores),
             ));
         }
         Ok(core as usize)
@@ -163,10 +150,7 @@ impl Chip {
         if mode > 2 {
             return Err(Error::invalid(
                 "record",
-                format!(
-                    "mode must be 0 (none), 1 (outputs) or 2 (all), got {}",
-                    mode
-                ),
+                format!("mode must be 0 (none), 1 (outputs) or 2 (all), got {}", mode),
             ));
         }
         self.record_mode = mode;
@@ -179,10 +163,7 @@ impl Chip {
         if triples.len() % 3 != 0 {
             return Err(Error::invalid(
                 "inputs",
-                format!(
-                    "length must be a multiple of 3 (tick, core, axon), got {}",
-                    triples.len()
-                ),
+                format!("length must be a multiple of 3 (tick, core, axon), got {}", triples.len()),
             ));
         }
         if self.inputs.len() - self.next_input + triples.len() / 3 > MAX_INPUTS {
@@ -206,19 +187,12 @@ impl Chip {
                 ));
             }
             if !(0..=255).contains(&s[2]) {
-                return Err(Error::invalid(
-                    format!("inputs[{}].axon", k),
-                    format!("must be 0..255, got {}", s[2]),
-                ));
+                return Err(Error::invalid(format!("inputs[{}].axon", k), format!("must be 0..255, got {}", s[2])));
             }
         }
         self.inputs.drain(..self.next_input);
         self.next_input = 0;
-        self.inputs.extend(
-            triples
-                .chunks(3)
-                .map(|s| (s[0] as u64, s[1] as u32, s[2] as u32)),
-        );
+        self.inputs.extend(triples.chunks(3).map(|s| (s[0] as u64, s[1] as u32, s[2] as u32)));
         self.inputs.sort_by_key(|s| s.0);
         Ok(())
     }
@@ -255,8 +229,7 @@ impl Chip {
             self.dropped += 1;
             return;
         }
-        self.records
-            .extend_from_slice(&[t as i32, c as i32, j as i32]);
+        self.records.extend_from_slice(&[t as i32, c as i32, j as i32]);
     }
 
     /// Spike records of the last `run`: (tick, core, neuron) triples.

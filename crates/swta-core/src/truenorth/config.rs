@@ -44,16 +44,10 @@ impl Default for Config {
 impl Config {
     pub fn new(flags: u32, width: u32) -> Result<Config> {
         if flags & !ALL_FLAGS != 0 {
-            return Err(Error::invalid(
-                "config.flags",
-                format!("unknown switch bits {:#x}", flags & !ALL_FLAGS),
-            ));
+            return Err(Error::invalid("config.flags", format!("unknown switch bits {:#x}", flags & !ALL_FLAGS)));
         }
         if !(2..=32).contains(&width) {
-            return Err(Error::invalid(
-                "config.width",
-                format!("must be in 2..32 bits, got {}", width),
-            ));
+            return Err(Error::invalid("config.width", format!("must be in 2..32 bits, got {}", width)));
         }
         Ok(Config::build(flags, width))
     }

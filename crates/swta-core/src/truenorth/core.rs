@@ -52,12 +52,7 @@ impl Chip {
                 bits &= bits - 1;
                 let wt = w[(self.atype[c * N + i] & 3) as usize] as i16;
                 let rb = row_base(c, i);
-                let row = [
-                    self.xbar[rb],
-                    self.xbar[rb + 1],
-                    self.xbar[rb + 2],
-                    self.xbar[rb + 3],
-                ];
+                let row = [self.xbar[rb], self.xbar[rb + 1], self.xbar[rb + 2], self.xbar[rb + 3]];
                 let n = count(&row);
                 self.sops += n;
                 if n >= DENSE_FROM {
@@ -69,13 +64,7 @@ impl Chip {
         }
         let ty = self.types[u as usize];
         let cfg = self.cfg;
-        let changed = fast::pass(
-            &mut self.v[c * N..c * N + N],
-            &mut self.acc16,
-            &ty,
-            &cfg,
-            &mut self.fired,
-        );
+        let changed = fast::pass(&mut self.v[c * N..c * N + N], &mut self.acc16, &ty, &cfg, &mut self.fired);
         self.route_fired(c, t);
         changed
     }
@@ -101,12 +90,7 @@ impl Chip {
                 bits &= bits - 1;
                 let g = (self.atype[c * N + i] & 3) as usize;
                 let rb = row_base(c, i);
-                let row = [
-                    self.xbar[rb],
-                    self.xbar[rb + 1],
-                    self.xbar[rb + 2],
-                    self.xbar[rb + 3],
-                ];
+                let row = [self.xbar[rb], self.xbar[rb + 1], self.xbar[rb + 2], self.xbar[rb + 3]];
                 let n = count(&row);
                 self.sops += n;
                 match kind {
@@ -137,11 +121,8 @@ impl Chip {
                     continue;
                 }
                 let t = &self.types[nt as usize];
-                self.acc[j] += if (t.stoch >> g) & 1 == 1 {
-                    stoch_syn(t, g, &self.cfg, key, j as u32, axon)
-                } else {
-                    t.w[g]
-                };
+                self.acc[j] +=
+                    if (t.stoch >> g) & 1 == 1 { stoch_syn(t, g, &self.cfg, key, j as u32, axon) } else { t.w[g] };
             }
         }
     }
@@ -151,13 +132,7 @@ impl Chip {
         let ty: NeuronType = self.types[u as usize];
         let cfg = self.cfg;
         if fast::eligible(&ty, &cfg) {
-            let changed = fast::pass(
-                &mut self.v[c * N..c * N + N],
-                &mut self.acc,
-                &ty,
-                &cfg,
-                &mut self.fired,
-            );
+            let changed = fast::pass(&mut self.v[c * N..c * N + N], &mut self.acc, &ty, &cfg, &mut self.fired);
             self.route_fired(c, t);
             return changed;
         }
@@ -187,14 +162,7 @@ impl Chip {
                 continue;
             }
             let old = self.v[c * N + j];
-            let (fired, nv) = update(
-                old,
-                self.acc[j],
-                &self.types[nt as usize],
-                &cfg,
-                key,
-                j as u32,
-            );
+            let (fired, nv) = update(old, self.acc[j], &self.types[nt as usize], &cfg, key, j as u32);
             self.acc[j] = 0;
             self.v[c * N + j] = nv;
             changed |= nv != old;
@@ -223,11 +191,7 @@ impl Chip {
             self.record(t, c, j);
         }
         if d < PACK_OUTPUT {
-            let (dc, axon, delay) = (
-                (d >> 12) as usize,
-                ((d >> 4) & 0xff) as usize,
-                (d & 15) as u64,
-            );
+            let (dc, axon, delay) = ((d >> 12) as usize, ((d >> 4) & 0xff) as usize, (d & 15) as u64);
             let word = scheduler::slot_base(dc, t + delay) + (axon >> 6);
             self.outbox.push((word as u64) << 6 | (axon & 63) as u64);
         }

@@ -46,11 +46,7 @@ fn sgn(v: i32) -> i32 {
 }
 
 #[inline(always)]
-fn step<const G: u8, const KAPPA: bool, const EPS: bool>(
-    v0: i32,
-    input: i32,
-    k: &K,
-) -> (i32, bool) {
+fn step<const G: u8, const KAPPA: bool, const EPS: bool>(v0: i32, input: i32, k: &K) -> (i32, bool) {
     let mut v = sat(v0, input);
     if EPS {
         let before = sgn(v);

@@ -72,20 +72,14 @@ pub struct NeuronType {
 
 fn check(field: &str, i: usize, v: i32, lo: i32, hi: i32) -> Result<i32> {
     if v < lo || v > hi {
-        return Err(Error::invalid(
-            format!("types[{}].{}", i, field),
-            format!("must be in {}..{}, got {}", lo, hi, v),
-        ));
+        return Err(Error::invalid(format!("types[{}].{}", i, field), format!("must be in {}..{}, got {}", lo, hi, v)));
     }
     Ok(v)
 }
 
 fn check_sign(field: &str, i: usize, v: i32) -> Result<i32> {
     if v != 1 && v != -1 {
-        return Err(Error::invalid(
-            format!("types[{}].{}", i, field),
-            format!("must be -1 or +1, got {}", v),
-        ));
+        return Err(Error::invalid(format!("types[{}].{}", i, field), format!("must be -1 or +1, got {}", v)));
     }
     Ok(v)
 }
@@ -150,11 +144,7 @@ pub fn update(v0: i32, input: i32, t: &NeuronType, cfg: &Config, key: u32, j: u3
     let mut v = cfg.range(v0 as i64 + input as i64) as i64;
     // (2) leak, direction from the sign of V after integration
     let before = v;
-    let omega = if t.eps {
-        t.sigma_l as i64 * sgn(v)
-    } else {
-        t.sigma_l as i64
-    };
+    let omega = if t.eps { t.sigma_l as i64 * sgn(v) } else { t.sigma_l as i64 };
     if !t.c_l {
         v += omega * t.lambda as i64;
     } else if cfg.stoch_pass(t.lambda, draw8(key, j, DRAW_LEAK)) {
@@ -165,11 +155,7 @@ pub fn update(v0: i32, input: i32, t: &NeuronType, cfg: &Config, key: u32, j: u3
         v = 0;
     }
     // (3) threshold, fire, reset; one η per neuron per tick
-    let eta = if t.mask != 0 && (!cfg.thr_with_leak || t.c_l) {
-        (draw(key, j, DRAW_THR) & t.mask) as i64
-    } else {
-        0
-    };
+    let eta = if t.mask != 0 && (!cfg.thr_with_leak || t.c_l) { (draw(key, j, DRAW_THR) & t.mask) as i64 } else { 0 };
     let (alpha, beta) = (t.alpha as i64, t.beta as i64);
     let pos = alpha + eta;
     let fired = if cfg.pos_gt { v > pos } else { v >= pos };

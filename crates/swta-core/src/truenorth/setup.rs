@@ -18,31 +18,18 @@ impl Chip {
         if n > MAX_TYPES || fields.len() != n as usize * TYPE_FIELDS {
             return Err(Error::invalid(
                 "types",
-                format!(
-                    "need {} × {} fields (at most {} types), got {}",
-                    n,
-                    TYPE_FIELDS,
-                    MAX_TYPES,
-                    fields.len()
-                ),
+                format!("need {} × {} fields (at most {} types), got {}", n, TYPE_FIELDS, MAX_TYPES, fields.len()),
             ));
         }
         let mut types = Vec::with_capacity(n as usize);
         for (i, f) in fields.chunks(TYPE_FIELDS).enumerate() {
             types.push(NeuronType::from_fields(i, f)?);
         }
-        if let Some(k) = self
-            .ntype
-            .iter()
-            .position(|&t| t != DISABLED && t as u32 >= n)
-        {
+        if let Some(k) = self.ntype.iter().position(|&t| t != DISABLED && t as u32 >= n) {
             return Err(Error::new(
                 ErrorKind::State,
                 core_field(k / N, k % N, "type"),
-                format!(
-                    "uses type {} but the new table has {} types",
-                    self.ntype[k], n
-                ),
+                format!("uses type {} but the new table has {} types", self.ntype[k], n),
             ));
         }
         self.types = types;
@@ -53,13 +40,7 @@ impl Chip {
     }
 
     /// Core seed, axon types (256 values 0..3) and crossbar (256 rows × 8 u32 words, bit j = neuron j).
-    pub fn set_core(
-        &mut self,
-        core: u32,
-        seed: u32,
-        axon_types: &[u8],
-        crossbar: &[u32],
-    ) -> Result<()> {
+    pub fn set_core(&mut self, core: u32, seed: u32, axon_types: &[u8], crossbar: &[u32]) -> Result<()> {
         let c = self.check_core(core)?;
         if axon_types.len() != N || crossbar.len() != N * 8 {
             return Err(Error::invalid(
@@ -100,10 +81,7 @@ impl Chip {
             return Ok((DEST_NONE, 0, 1));
         }
         if !(1..=15).contains(&delay) {
-            return Err(Error::invalid(
-                core_field(c, j, "delay"),
-                format!("must be in 1..15 ticks, got {}", delay),
-            ));
+            return Err(Error::invalid(core_field(c, j, "delay"), format!("must be in 1..15 ticks, got {}", delay)));
         }
         if axon == -2 {
             return Ok((DEST_OUTPUT, 0, delay as u8));
@@ -135,13 +113,7 @@ impl Chip {
         if types.len() != N || dest.len() != N * 4 {
             return Err(Error::invalid(
                 format!("cores[{}]", c),
-                format!(
-                    "need {} types and {} destination fields, got {} and {}",
-                    N,
-                    N * 4,
-                    types.len(),
-                    dest.len()
-                ),
+                format!("need {} types and {} destination fields, got {} and {}", N, N * 4, types.len(), dest.len()),
             ));
         }
         for j in 0..N {
@@ -149,11 +121,7 @@ impl Chip {
             if t < -1 || t >= self.types.len() as i32 {
                 return Err(Error::invalid(
                     core_field(c, j, "type"),
-                    format!(
-                        "must be -1 (none) or 0..{}, got {}",
-                        self.types.len() as i32 - 1,
-                        t
-                    ),
+                    format!("must be -1 (none) or 0..{}, got {}", self.types.len() as i32 - 1, t),
                 ));
             }
             self.resolve_dest(c, j, &dest[4 * j..4 * j + 4])?;
@@ -161,16 +129,8 @@ impl Chip {
         for j in 0..N {
             let (dc, ax, dl) = self.resolve_dest(c, j, &dest[4 * j..4 * j + 4])?;
             let k = c * N + j;
-            self.ntype[k] = if types[j] < 0 {
-                DISABLED
-            } else {
-                types[j] as u16
-            };
-            self.v[k] = if types[j] < 0 {
-                0
-            } else {
-                self.types[types[j] as usize].v0
-            };
+            self.ntype[k] = if types[j] < 0 { DISABLED } else { types[j] as u16 };
+            self.v[k] = if types[j] < 0 { 0 } else { self.types[types[j] as usize].v0 };
             self.dest[k] = match dc {
                 DEST_NONE => PACK_NONE,
                 DEST_OUTPUT => PACK_OUTPUT,
@@ -185,30 +145,17 @@ impl Chip {
         let nts = &self.ntype[c * N..c * N + N];
         let first = nts[0];
         let same = nts.iter().all(|&t| t == first);
-        let quiet = nts.iter().all(|&t| {
-            t == DISABLED
-                || self
-                    .types
-                    .get(t as usize)
-                    .map_or(true, |ty| ty.quiet_without_input())
-        });
+        let quiet = nts
+            .iter()
+            .all(|&t| t == DISABLED || self.types.get(t as usize).map_or(true, |ty| ty.quiet_without_input()));
         let kind = if nts.iter().all(|&t| t == DISABLED) {
             CoreKind::Empty
-        } else if same
-            && self
-                .types
-                .get(first as usize)
-                .map_or(false, |ty| ty.stoch == 0)
-        {
+        } else if same && self.types.get(first as usize).map_or(false, |ty| ty.stoch == 0) {
             CoreKind::Uniform(first)
         } else {
             CoreKind::Mixed
         };
-        self.meta[c] = CoreMeta {
-            kind,
-            quiet,
-            settled: false,
-        };
+        self.meta[c] = CoreMeta { kind, quiet, settled: false };
     }
 
     pub fn set_potentials(&mut self, core: u32, v: &[i32]) -> Result<()> {
@@ -227,10 +174,7 @@ impl Chip {
     pub fn potentials(&self, core: u32, out: &mut [i32]) -> Result<()> {
         let c = self.check_core(core)?;
         if out.len() != N {
-            return Err(Error::invalid(
-                "out",
-                format!("need room for {} potentials, got {}", N, out.len()),
-            ));
+            return Err(Error::invalid("out", format!("need room for {} potentials, got {}", N, out.len())));
         }
         out.copy_from_slice(&self.v[c * N..c * N + N]);
         Ok(())
