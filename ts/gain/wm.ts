@@ -31,7 +31,7 @@ export function tnWmDriver(tn: TnRig): WmDriver {
   return { setRate: (p, Hz) => void tn.setRate(p, Hz), run: (ms) => tn.run(ms), size: (p) => tn.model.populations[p].length };
 }
 
-export const WM_PROTOCOL = { settle_ms: 1000, pulse_ms: 200, pulse_Hz: 40, hold_ms: 2000, symbol_ms: 200, symbol_Hz: 40, after_ms: 1000, burst_ms: 100, bursts_Hz: [5, 10, 20, 30, 40], bin_ms: 250 };
+export const WM_PROTOCOL = { settle_ms: 1000, pulse_ms: 200, pulse_Hz: 40, hold_ms: 2000, symbol_ms: 200, symbol_Hz: 40, after_ms: 1000, burst_ms: 100, bursts_Hz: [10, 20, 40, 60, 80, 120], bin_ms: 250 };
 
 export interface WmTrial {
   hold_ok: boolean;

@@ -38,6 +38,7 @@ export function boundParams(nIn: number, b: BoundOptions = BOUND_DEFAULTS): TnPa
 }
 
 export function tnWmModel(c: WmCircuit, match: GainMatch, knobs: MapOptions, b: BoundOptions = BOUND_DEFAULTS): TnModel {
+  if (b.cells <= 0) return mapToTrueNorth(c.spec, cellKinds(c.spec), match.params, knobs);
   const { spec, boundKind } = withBounds(c, b);
   const nIn = spec.populations.find((p) => p.name === c.states[0][0])!.n * b.p;
   return mapToTrueNorth(spec, cellKinds(spec), { ...match.params, [boundKind]: boundParams(nIn, b) }, knobs);
