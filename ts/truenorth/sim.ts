@@ -9,6 +9,8 @@ import { switchBits, NEURONS, XBAR_WORDS, type NetworkDesc } from './types.js';
 
 export type RecordMode = 'none' | 'outputs' | 'all';
 const RECORD: Record<RecordMode, number> = { none: 0, outputs: 1, all: 2 };
+/** Spike-record capacity of one engine call (swta-core truenorth::MAX_RECORDS). */
+export const MAX_RECORDS = 1 << 23;
 
 export interface SimOptions { record?: RecordMode; chunk?: number }
 
@@ -111,6 +113,7 @@ export class TrueNorthSim {
   private lastSpikes(): Int32Array {
     const n = this.engine.fn('swta_tn_spikes_count')(this.handle);
     if (n === 0) return new Int32Array(0);
+    if (n >= MAX_RECORDS) fail('record', `more than ${MAX_RECORDS} spikes in one engine call were dropped: lower the chunk (now ${this.chunk} ticks) or record 'outputs'`);
     return this.engine.mem.i32(this.engine.fn('swta_tn_spikes_ptr')(this.handle), n * 3).slice();
   }
 
