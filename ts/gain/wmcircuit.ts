@@ -23,10 +23,11 @@ export interface WmOptions {
   gTarget_nS?: number;
   gInhib_nS?: number;
   quench_ms?: number;
+  tBias_pA?: number;
 }
 
 export const WM_DEFAULTS: Required<Omit<WmOptions, 'seed' | 'module'>> = {
-  pCross: 0.1, gCross_nS: 3, nT: 20, pState: 0.1, gState_nS: 1.5, symbolAfferents: 50, gSymbol_nS: 0.5, gTarget_nS: 4, gInhib_nS: 4, quench_ms: 500,
+  pCross: 0.1, gCross_nS: 3, nT: 20, pState: 0.1, gState_nS: 1.5, symbolAfferents: 50, gSymbol_nS: 0.5, gTarget_nS: 4, gInhib_nS: 4, quench_ms: 500, tBias_pA: 120,
 };
 
 export interface WmCircuit {
@@ -53,7 +54,9 @@ export function wmCircuit(o: WmOptions = {}): WmCircuit {
       if (nmda > 0) b.connect(x, y, 'nmda', { type: 'probability', p: c.pCross }, { weight_nS: c.gCross_nS * nmda, delay_ms: 2 });
     }
   }
-  const pyr = { V_peak_mV: 0, ...CLASS_PARAMS.PYR, V_init_mV: -70, V_init_uniform_mV: 5, I_bias_pA: L23_DEFAULTS.bias_pA.PYR };
+  // Transition cells: PYR parameters with a lower bias (tBias_pA), so a state alone drives them
+  // only weakly and the symbol alone not at all: the AND is a coincidence threshold.
+  const pyr = { V_peak_mV: 0, ...CLASS_PARAMS.PYR, V_init_mV: -70, V_init_uniform_mV: 5, I_bias_pA: c.tBias_pA };
   const pv = { V_peak_mV: 0, ...CLASS_PARAMS.PV, V_init_mV: -65, V_init_uniform_mV: 5, I_bias_pA: L23_DEFAULTS.bias_pA.PV };
   const noise = (cls: 'PYR' | 'PV') => ({ tau_ms: 5, sigma_pA: L23_DEFAULTS.noise_pA[cls] });
   const trans: [string, string, number, number][] = [['T12', 'SYM12', 0, 1], ['T21', 'SYM21', 1, 0]];
