@@ -19,7 +19,7 @@ function fnv(h: number, a: Int32Array): number {
 
 /** Per chunk: [spike count, spike hash, potential hash]. */
 async function trace(backend: string, seed: number): Promise<number[][]> {
-  const { net, inputs } = randomNet(seed);
+  const { net, inputs } = randomNet(seed, { maxCores: 3 });
   const sim = await TrueNorthSim.create(net, await engine(backend as never), { chunk: CHUNK });
   try {
     sim.inject(inputs(TICKS));
