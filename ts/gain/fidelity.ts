@@ -47,7 +47,7 @@ export function selectivity(d: Driver, p: Protocol): { strong_Hz: number; weak_H
 }
 
 /** Ramp group 0 up then down with group 1 at 10 Hz; width = input range where the branches differ > 5 Hz. */
-export function hysteresisLoop(d: Driver, p: Protocol, steps = [0, 4, 8, 12, 16, 20]): { inputs_Hz: number[]; up_Hz: number[]; down_Hz: number[]; width_Hz: number } {
+export function hysteresisLoop(d: Driver, p: Protocol, steps = [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]): { inputs_Hz: number[]; up_Hz: number[]; down_Hz: number[]; width_Hz: number } {
   d.drive([0, 10]);
   d.rates(800, 0);
   const up = steps.map((x) => { d.drive([x, 10]); return d.rates(p.window, p.settle)[d.groups[0]]; });
@@ -67,6 +67,22 @@ export async function tnModule(match: GainMatch, module: L23Options, knobs: MapO
   return tnDriver(tn, m.ff, m.ctx, m.l1, m.groups);
 }
 
+/** Mean I–O curve, gain and selectivity over several seeds (bio: module seeds; TN: mapping and
+ * stimulus seeds); selectivity = mean strong / mean weak. */
+export async function meanMetrics(make: (seed: number) => Promise<Driver>, seeds: number[], inputs: number[], p: Protocol, selP: Protocol) {
+  const rates = inputs.map(() => 0);
+  let st = 0, wk = 0;
+  for (const s of seeds) {
+    const d = await make(s);
+    const io = ioCurve(d, inputs, p);
+    io.rates_Hz.forEach((r, i) => { rates[i] += r / seeds.length; });
+    const x = selectivity(d, selP);
+    st += x.strong_Hz / seeds.length; wk += x.weak_Hz / seeds.length;
+    d.free();
+  }
+  return { io: { inputs_Hz: inputs, rates_Hz: rates, gain: linearFit(inputs, rates, rates[0] + 1).slope }, sel: { strong_Hz: st, weak_Hz: wk, ratio: st / Math.max(wk, 0.5) } };
+}
+
 /** Circuit-level refinement: coarse-to-fine search (3 rounds of 3 × 3) over the two knobs for the
  * TN gain and selectivity ratio closest (squared log ratio) to the biophysical ones. */
 export async function refineKnobs(match: GainMatch, module: L23Options, target: { gain: number; ratio: number }, o: FidelityOptions, p: Protocol, inputs: number[]) {
@@ -79,10 +95,8 @@ export async function refineKnobs(match: GainMatch, module: L23Options, target: 
       const knobs = { recurrentScale: +(c.recurrentScale + dr * step.r).toFixed(3), inhibitionScale: +(c.inhibitionScale + di * step.i).toFixed(3) };
       if (knobs.recurrentScale <= 0 || knobs.inhibitionScale <= 0) continue;
       if (tried.some((t) => t.knobs.recurrentScale === knobs.recurrentScale && t.knobs.inhibitionScale === knobs.inhibitionScale)) continue;
-      const d = await tnModule(match, module, knobs, o);
-      const io = ioCurve(d, inputs, p);
-      const sel = selectivity(d, selP);
-      d.free();
+      // Mean over three TN connectivity/stimulus seeds (the ratio varies with the crossbar draw).
+      const { io, sel } = await meanMetrics((s) => tnModule(match, module, knobs, { ...o, seed: s }), [0, 1, 2].map((k) => (o.seed ?? 1) + 31 * k), inputs, p, selP);
       const score = Math.log(io.gain / target.gain) ** 2 + Math.log(sel.ratio / target.ratio) ** 2;
       tried.push({ knobs, gain: io.gain, ratio: sel.ratio, score });
     }

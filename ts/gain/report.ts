@@ -4,7 +4,7 @@ import { lineSvg } from '../report/plot.js';
 import { Rig, HARD_REGIME } from '../experiments/common.js';
 import { l23Module, type L23Options } from '../circuit/l23.js';
 import { gainMatch, type GainMatch } from './match.js';
-import { bioDriver, hysteresisLoop, ioCurve, refineKnobs, selectivity, tnModule, type Driver, type FidelityOptions } from './fidelity.js';
+import { bioDriver, hysteresisLoop, ioCurve, meanMetrics, refineKnobs, selectivity, tnModule, type Driver, type FidelityOptions } from './fidelity.js';
 import { AXON_ROLES } from './pathways.js';
 import type { MapOptions } from './map.js';
 import { crossing } from '../experiments/gain.js';
@@ -27,18 +27,17 @@ export async function fidelityReport(o: FidelityOptions = {}) {
   tick();
   const bioRig = async (module: L23Options = {}) => bioDriver(await Rig.create(base, module));
   // Soft regime: gain and selectivity.
-  let d: Driver = await bioRig();
-  const bioIO = ioCurve(d, inputs, p);
-  const bioSel = selectivity(d, selP);
-  d.free();
+  const bioM = await meanMetrics(async (s) => bioDriver(await Rig.create({ ...base, seed: s })), [seed, seed + 1], inputs, p, selP);
+  const bioIO = bioM.io;
+  const bioSel = bioM.sel;
+  let d: Driver;
   tick();
   const refine = await refineKnobs(match, {}, { gain: bioIO.gain, ratio: bioSel.ratio }, { ...base, seed: seed + 100 }, p, inputs);
   const knobs: MapOptions = refine.best;
   tick();
-  d = await tnModule(match, {}, knobs, base);
-  const tnIO = ioCurve(d, inputs, p);
-  const tnSel = selectivity(d, selP);
-  d.free();
+  const tnM = await meanMetrics((s) => tnModule(match, {}, knobs, { ...base, seed: s }), [seed, seed + 1, seed + 2, seed + 3], inputs, p, selP);
+  const tnIO = tnM.io;
+  const tnSel = tnM.sel;
   tick();
   // Hard regime: hysteresis loop (same class fits and knobs, the hard module's pathways).
   d = await bioRig(HARD_REGIME);
