@@ -42,8 +42,8 @@ describe('gain matching', () => {
     expect(m.model.stats.relays).toBeGreaterThan(0);
   }, 60_000);
 
-  it('fidelity: gain within 10 %, selectivity within 20 %, hysteresis on both (seed 1, quick)', async () => {
-    const f = await fidelityReport({ backend, seed: 1, quick: true });
+  it('fidelity: gain within 10 %, selectivity within 20 %, hysteresis on both (seed 1, full protocol)', async () => {
+    const f = await fidelityReport({ backend, seed: 1 });
     expect(Math.abs(f.fidelity.gain.ratio - 1)).toBeLessThan(0.1);
     expect(Math.abs(f.fidelity.selectivity.ratio - 1)).toBeLessThan(0.2);
     expect(f.fidelity.hysteresis.present_on_both).toBe(true);
