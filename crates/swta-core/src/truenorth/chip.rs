@@ -24,6 +24,8 @@ pub struct CoreMeta {
     pub quiet: bool,
     /// The last tick had no input and changed nothing (a quiet core may then be skipped).
     pub settled: bool,
+    /// Every enabled type has deterministic synapses and leak and TM = 0 (`fast::step_one` applies).
+    pub all_fast: bool,
 }
 
 /// Packed destination codes (see `Chip::dest`).
@@ -52,6 +54,12 @@ pub struct Chip {
     pub(super) seeds: Vec<u32>,
     pub(super) keys: Vec<u32>,
     pub(super) meta: Vec<CoreMeta>,
+    /// Mixed cores: weight of axon type g for neuron j at `(core * 4 + g) * 256 + j` (0: no neuron or
+    /// stochastic), and the neurons with a stochastic type-g synapse at `(core * 4 + g) * 4 + word`.
+    pub(super) wexp: Vec<i16>,
+    /// `fast::K` of every type under the current switches (rebuilt by set_types and set_config).
+    pub(super) kfast: Vec<super::fast::K>,
+    pub(super) smask: Vec<u64>,
     pub(super) acc: [i32; N],
     /// Narrow accumulators of the fast path (see `crossbar::add_row_dense16`).
     pub(super) acc16: [i16; N],
@@ -103,7 +111,10 @@ impl Chip {
             sched: vec![0; n * SLOTS * WORDS],
             seeds: vec![0; n],
             keys: vec![0; n],
-            meta: vec![CoreMeta { kind: CoreKind::Empty, quiet: true, settled: false }; n],
+            meta: vec![CoreMeta { kind: CoreKind::Empty, quiet: true, settled: false, all_fast: false }; n],
+            wexp: vec![0; n * 4 * N],
+            kfast: Vec::new(),
+            smask: vec![0; n * 4 * WORDS],
             acc: [0; N],
             acc16: [0; N],
             fired: [0; N],
@@ -143,6 +154,7 @@ impl Chip {
 
     pub fn set_config(&mut self, flags: u32, width: u32) -> Result<()> {
         self.cfg = Config::new(flags, width)?;
+        self.refresh_kfast();
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 
 use super::chip::PACK_OUTPUT;
 use super::chip::{Chip, CoreKind};
-use super::crossbar::{add_row16, add_row_dense, add_row_dense16, count, row_base};
+use super::crossbar::{add_row16, add_row_dense, add_row_dense16, add_row_weights, count, row_base};
 use super::neuron::{stoch_syn, update, NeuronType};
 use super::{fast, prng, scheduler, DISABLED, N, WORDS};
 
@@ -102,8 +102,25 @@ impl Chip {
                             add_row(&mut self.acc, &row, wt);
                         }
                     }
+                    _ if self.fast_paths && n >= DENSE_FROM => self.add_row_mixed_dense(c, &row, g, i as u32, key),
                     _ => self.add_row_mixed(c, &row, g, i as u32, key),
                 }
+            }
+        }
+    }
+
+    /// Dense counterpart of `add_row_mixed`: deterministic weights from `wexp` for all neurons at
+    /// once, then the stochastic synapses (row AND smask) one by one. Same sums and draws.
+    fn add_row_mixed_dense(&mut self, c: usize, row: &[u64; WORDS], g: usize, axon: u32, key: u32) {
+        let base = (c * 4 + g) * N;
+        add_row_weights(&mut self.acc, row, &self.wexp[base..base + N]);
+        for w in 0..WORDS {
+            let mut bits = row[w] & self.smask[(c * 4 + g) * WORDS + w];
+            while bits != 0 {
+                let j = (w * 64 + bits.trailing_zeros() as usize) & (N - 1);
+                bits &= bits - 1;
+                let t = &self.types[self.ntype[c * N + j] as usize];
+                self.acc[j] += stoch_syn(t, g, &self.cfg, key, j as u32, axon);
             }
         }
     }
@@ -154,6 +171,9 @@ impl Chip {
     /// Neuron pass of a core with several types (or disabled neurons).
     fn pass_mixed(&mut self, c: usize, t: u64, key: u32) -> bool {
         let cfg = self.cfg;
+        if self.fast_paths && self.meta[c].all_fast && !cfg.wrap && cfg.width == 32 {
+            return self.pass_mixed_fast(c, t);
+        }
         let mut changed = false;
         for j in 0..N {
             let nt = self.ntype[c * N + j];
@@ -168,6 +188,28 @@ impl Chip {
             changed |= nv != old;
             if fired {
                 changed = true;
+                self.fire(c, j, t);
+            }
+        }
+        changed
+    }
+
+    /// Mixed core whose types are all deterministic with M = 0: `fast::step_one` per neuron.
+    fn pass_mixed_fast(&mut self, c: usize, t: u64) -> bool {
+        let mut changed = false;
+        for j in 0..N {
+            let nt = self.ntype[c * N + j];
+            let input = self.acc[j];
+            self.acc[j] = 0;
+            let k = match self.kfast.get(nt as usize) {
+                Some(k) if nt != DISABLED => *k,
+                _ => continue,
+            };
+            let old = self.v[c * N + j];
+            let (nv, fired) = fast::step_one(old, input, &k);
+            self.v[c * N + j] = nv;
+            changed |= nv != old || fired;
+            if fired {
                 self.fire(c, j, t);
             }
         }

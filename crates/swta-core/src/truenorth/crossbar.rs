@@ -89,3 +89,15 @@ pub fn add_row16(acc: &mut [i16; N], row: &[u64; WORDS], wt: i16) {
         }
     }
 }
+
+/// acc[j] += w[j] for every set bit j of `row` (per-neuron weights of mixed cores), densely.
+#[inline]
+pub fn add_row_weights(acc: &mut [i32; N], row: &[u64; WORDS], w: &[i16]) {
+    let w = &w[..N];
+    for (h, (chunk, wc)) in acc.chunks_exact_mut(32).zip(w.chunks_exact(32)).enumerate() {
+        let bits = (row[(h >> 1) & (WORDS - 1)] >> (32 * (h & 1))) as u32;
+        for (l, (a, &wt)) in chunk.iter_mut().zip(wc.iter()).enumerate() {
+            *a += if bits & (1u32 << l) != 0 { wt as i32 } else { 0 };
+        }
+    }
+}

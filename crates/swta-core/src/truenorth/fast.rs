@@ -15,8 +15,8 @@ pub fn eligible(t: &NeuronType, cfg: &Config) -> bool {
 }
 
 /// Per-type constants, with the comparison switches folded into the thresholds.
-#[derive(Clone, Copy)]
-struct K {
+#[derive(Clone, Copy, Debug, Default)]
+pub struct K {
     leak: i32,
     fire_at: i32,
     neg_below: i32,
@@ -24,6 +24,46 @@ struct K {
     beta: i32,
     r: i32,
     ringing: bool,
+    gamma: u8,
+    kappa: bool,
+    eps: bool,
+}
+
+impl K {
+    /// Constants of type `t` under `cfg` (meaningful when `eligible(t, cfg)`).
+    pub fn of(t: &NeuronType, cfg: &Config) -> K {
+        K {
+            leak: t.sigma_l * t.lambda,
+            fire_at: t.alpha + cfg.pos_gt as i32,
+            neg_below: -t.beta + cfg.neg_le as i32,
+            alpha: t.alpha,
+            beta: t.beta,
+            r: t.r,
+            ringing: cfg.ringing,
+            gamma: t.gamma,
+            kappa: t.kappa,
+            eps: t.eps,
+        }
+    }
+}
+
+/// One neuron of a mixed core whose types are all eligible: the same step, modes chosen per neuron.
+#[inline]
+pub fn step_one(v0: i32, input: i32, k: &K) -> (i32, bool) {
+    match (k.gamma, k.kappa, k.eps) {
+        (0, false, false) => step::<0, false, false>(v0, input, k),
+        (0, false, true) => step::<0, false, true>(v0, input, k),
+        (0, true, false) => step::<0, true, false>(v0, input, k),
+        (0, true, true) => step::<0, true, true>(v0, input, k),
+        (1, false, false) => step::<1, false, false>(v0, input, k),
+        (1, false, true) => step::<1, false, true>(v0, input, k),
+        (1, true, false) => step::<1, true, false>(v0, input, k),
+        (1, true, true) => step::<1, true, true>(v0, input, k),
+        (_, false, false) => step::<2, false, false>(v0, input, k),
+        (_, false, true) => step::<2, false, true>(v0, input, k),
+        (_, true, false) => step::<2, true, false>(v0, input, k),
+        (_, true, true) => step::<2, true, true>(v0, input, k),
+    }
 }
 
 /// i32 + i32 saturated to the i32 range, in i32 lanes only (overflow iff both operands differ in
@@ -104,15 +144,7 @@ pub fn pass<A: Copy + Default + Into<i32>>(
     cfg: &Config,
     fired: &mut [u8; N],
 ) -> bool {
-    let k = K {
-        leak: t.sigma_l * t.lambda,
-        fire_at: t.alpha + cfg.pos_gt as i32,
-        neg_below: -t.beta + cfg.neg_le as i32,
-        alpha: t.alpha,
-        beta: t.beta,
-        r: t.r,
-        ringing: cfg.ringing,
-    };
+    let k = K::of(t, cfg);
     match (t.gamma, t.kappa, t.eps) {
         (0, false, false) => run::<A, 0, false, false>(v, acc, &k, fired),
         (0, false, true) => run::<A, 0, false, true>(v, acc, &k, fired),

@@ -5,7 +5,7 @@
 use super::chip::{Chip, CoreKind, CoreMeta, PACK_NONE, PACK_OUTPUT};
 use super::crossbar::{pack_rows, row_base, unpack_rows};
 use super::neuron::{NeuronType, TYPE_FIELDS};
-use super::{DEST_NONE, DEST_OUTPUT, DISABLED, MAX_TYPES, N};
+use super::{DEST_NONE, DEST_OUTPUT, DISABLED, MAX_TYPES, N, WORDS};
 use crate::error::{Error, ErrorKind, Result};
 
 fn core_field(c: usize, j: usize, f: &str) -> String {
@@ -33,6 +33,7 @@ impl Chip {
             ));
         }
         self.types = types;
+        self.refresh_kfast();
         for c in 0..self.n_cores {
             self.refresh_meta(c);
         }
@@ -155,7 +156,44 @@ impl Chip {
         } else {
             CoreKind::Mixed
         };
-        self.meta[c] = CoreMeta { kind, quiet, settled: false };
+        let all_fast = nts.iter().all(|&t| {
+            t == DISABLED || self.types.get(t as usize).map_or(false, |ty| !ty.c_l && ty.mask == 0 && ty.stoch == 0)
+        });
+        self.meta[c] = CoreMeta { kind, quiet, settled: false, all_fast };
+        self.refresh_weights(c);
+    }
+
+    /// Rebuild the per-type constants of the fast step (after a type or switch change).
+    pub(super) fn refresh_kfast(&mut self) {
+        let cfg = self.cfg;
+        self.kfast = self.types.iter().map(|t| super::fast::K::of(t, &cfg)).collect();
+    }
+
+    /// Per-neuron weights of core `c` by axon type (0 for no neuron or a stochastic synapse) and the
+    /// masks of neurons with a stochastic synapse per type, for the dense mixed-core integration.
+    fn refresh_weights(&mut self, c: usize) {
+        for g in 0..4 {
+            for w in 0..WORDS {
+                self.smask[(c * 4 + g) * WORDS + w] = 0;
+            }
+            for j in 0..N {
+                let nt = self.ntype[c * N + j];
+                let (wt, st) = match self.types.get(nt as usize) {
+                    Some(t) if nt != DISABLED => {
+                        if (t.stoch >> g) & 1 == 1 {
+                            (0, true)
+                        } else {
+                            (t.w[g], false)
+                        }
+                    }
+                    _ => (0, false),
+                };
+                self.wexp[(c * 4 + g) * N + j] = wt as i16;
+                if st {
+                    self.smask[(c * 4 + g) * WORDS + j / 64] |= 1u64 << (j % 64);
+                }
+            }
+        }
     }
 
     pub fn set_potentials(&mut self, core: u32, v: &[i32]) -> Result<()> {
