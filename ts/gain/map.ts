@@ -28,15 +28,28 @@ export interface TnModel {
 
 /** Circuit-level refinement knobs (searched on the emulator, see fidelity.ts): multiply every
  * recurrent-excitation (type 1) weight, and every inhibitory (type 2, 3) weight. */
-export interface MapOptions { seed?: number; recurrentScale?: number; inhibitionScale?: number; /** Populations (or class names) that never fire (ablation). */ silence?: string[] }
+export interface MapOptions {
+  seed?: number; recurrentScale?: number; inhibitionScale?: number;
+  /** Populations (or class names) that never fire (ablation). */
+  silence?: string[];
+  /** Populations whose cells all send to ONE shared axon per target core (spike merging, TN §1.2):
+   * the axon carries the OR of the population, a saturating population rate code. The target's
+   * weight is the expected drive of all its partners (units × fan-in). */
+  merge?: string[];
+  /** Extra weight scale of every link from or to these populations (product of both ends). */
+  popScale?: Record<string, number>;
+  /** Extra weight scale of every link from these populations. */
+  outScale?: Record<string, number>;
+}
 
 export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Record<string, TnParams>, o: MapOptions = {}): TnModel {
   const rand = rng(o.seed ?? 11);
   const pops = new Map(spec.populations.map((p) => [p.name, p]));
   const kindOf = new Map<string, CellKind>();
   for (const k of kinds) for (const p of k.populations) kindOf.set(p, k);
-  const all = links(spec, kinds);
-  const knob = (l: Link) => (l.G === 1 ? o.recurrentScale ?? 1 : l.G >= 2 ? o.inhibitionScale ?? 1 : 1);
+  const merged = new Set(o.merge ?? []);
+  const all = links(spec, kinds).map((l) => (merged.has(l.pre) && !l.external ? { ...l, units: l.units * l.p, k: 1, p: 1, m: 1 } : l));
+  const knob = (l: Link) => (l.G === 1 ? o.recurrentScale ?? 1 : l.G >= 2 ? o.inhibitionScale ?? 1 : 1) * (o.popScale?.[l.pre] ?? 1) * (o.popScale?.[l.post] ?? 1) * (o.outScale?.[l.pre] ?? 1);
   const spiking = spec.populations.filter((p) => p.model !== 'poisson' && kindOf.has(p.name));
 
   // Weights per (population, axon type) and link densities.
@@ -95,10 +108,10 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
         const pick = Array.from({ length: l.m }, (_, a) => a).sort(() => rand() - 0.5).slice(0, k);
         for (const a of pick) adj.push({ l, pre: a, postCore: t.core, postNeuron: t.neuron });
       } else {
-        const n = pops.get(l.pre)!.n;
+        const n = merged.has(l.pre) ? 1 : pops.get(l.pre)!.n;
         const pp = l.p * scale;
         for (let i = 0; i < n; i++) {
-          if (l.pre === l.post && where[l.pre][i].neuron === t.neuron) continue;
+          if (!merged.has(l.pre) && l.pre === l.post && where[l.pre][i].neuron === t.neuron) continue;
           if (rand() < pp) adj.push({ l, pre: i, postCore: t.core, postNeuron: t.neuron });
         }
       }
@@ -161,14 +174,15 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
   const split = new Map(splitPlan.map((s) => [s.src, s]));
   for (const [src, set] of targetsOf) {
     const [pop, idx] = src.split('#');
-    const from = where[pop][Number(idx)];
+    // A merged population: every cell sends to the same axon (or splitter axon).
+    const senders = merged.has(pop) ? where[pop] : [where[pop][Number(idx)]];
     const d = delayOf.get(src) ?? 1;
     const sp = split.get(src);
     if (!sp) {
       const c = [...set][0];
-      tb.route(from.core, from.neuron, { core: c, axon: axonOf.get(`${src}@${c}`)!, delay: d });
+      for (const from of senders) tb.route(from.core, from.neuron, { core: c, axon: axonOf.get(`${src}@${c}`)!, delay: d });
     } else {
-      tb.route(from.core, from.neuron, { core: sp.core, axon: sp.axon, delay: 1 });
+      for (const from of senders) tb.route(from.core, from.neuron, { core: sp.core, axon: sp.axon, delay: 1 });
       tb.splitter(sp.core, sp.axon, sp.targets.map((c) => ({ core: c, axon: axonOf.get(`${src}@${c}`)!, delay: Math.max(1, d - 1) })));
     }
   }

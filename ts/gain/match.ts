@@ -30,12 +30,12 @@ export interface GainMatch {
   timing_s: { bio: number; search: number; map: number; total: number };
 }
 
-export interface MatchOptions { backend?: BackendName | 'auto'; seed?: number; quick?: boolean; onProgress?: (done: number, total: number) => void }
+export interface MatchOptions { backend?: BackendName | 'auto'; seed?: number; quick?: boolean; onProgress?: (done: number, total: number) => void; /** see MapOptions.merge (affects α: the merged weights must fit in 255) */ merge?: string[] }
 
-export function geometryOf(spec: NetworkSpec, kinds: CellKind[], k: CellKind): KindGeometry {
+export function geometryOf(spec: NetworkSpec, kinds: CellKind[], k: CellKind, merge: string[] = []): KindGeometry {
   const g = refGeometry(k, spec);
   const inc = links(spec, kinds).filter((l) => k.populations.includes(l.post));
-  return { ...g, n_ref: k.ref.n_in, maxUnits: Math.max(g.unitsPerAxon, ...inc.map((l) => l.units)) };
+  return { ...g, n_ref: k.ref.n_in, maxUnits: Math.max(g.unitsPerAxon, ...inc.map((l) => (merge.includes(l.pre) && !l.external ? l.units * l.p : l.units))) };
 }
 
 export async function gainMatch(spec: NetworkSpec, o: MatchOptions = {}): Promise<GainMatch> {
@@ -46,7 +46,7 @@ export async function gainMatch(spec: NetworkSpec, o: MatchOptions = {}): Promis
   o.onProgress?.(1, 4);
   const t1 = performance.now();
   const e = await loadEngine(o.backend ?? 'auto');
-  const geos = kinds.map((k) => geometryOf(spec, kinds, k));
+  const geos = kinds.map((k) => geometryOf(spec, kinds, k, o.merge));
   const fits = kinds.map((k) => fitThresholdLinear(inputs, bio.rates_Hz[k.name]));
   const cands = kinds.map((_, i) => candidates(fits[i], geos[i]));
   const reps = 8;
@@ -59,7 +59,7 @@ export async function gainMatch(spec: NetworkSpec, o: MatchOptions = {}): Promis
   o.onProgress?.(3, 4);
   const t2 = performance.now();
   const params = Object.fromEntries(kinds.map((k, i) => [k.name, chosen[i]]));
-  const model = mapToTrueNorth(spec, kinds, params, { seed: o.seed });
+  const model = mapToTrueNorth(spec, kinds, params, { seed: o.seed, merge: o.merge });
   o.onProgress?.(4, 4);
   const t3 = performance.now();
   return {

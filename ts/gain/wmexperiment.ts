@@ -13,8 +13,10 @@ import type { MapOptions } from './map.js';
 export type Substrate = 'bio' | 'truenorth';
 export interface WmExperimentOptions extends ExperimentOptions { substrate?: Substrate; trials?: number; tnKnobs?: MapOptions }
 
-/** TN circuit knobs for the WM model (see docs/gain.md §WM on TrueNorth). */
-export const WM_TN_KNOBS: MapOptions = { recurrentScale: 1, inhibitionScale: 1 };
+/** TN circuit knobs for the WM model (docs/gain.md §5): state groups send through merged axons
+ * (saturating population code), recurrent ×1.25, inhibition ×0.3, links of the relays I12/I21 ×2.5, outputs of T12/T21 ×1.5 (searched on seeds 101–108, 2 × 3 × 3 × 3 grid). */
+export const WM_TN_KNOBS: MapOptions = { recurrentScale: 1.25, inhibitionScale: 0.3, popScale: { I12: 2.5, I21: 2.5 }, outScale: { T12: 1.5, T21: 1.5 } };
+const STATE_GROUPS = (c: WmCircuit) => [...c.states[0], ...c.states[1]];
 
 type Trains = Record<string, { ids: ArrayLike<number>; t_ms: ArrayLike<number> }>;
 
@@ -57,15 +59,16 @@ export async function workingMemoryExperiment(o: WmExperimentOptions = {}) {
       o.onProgress?.(k + 1, trials);
     }
   } else {
-    const match = await gainMatch(wmCircuit({ seed: seed0 }).spec, { backend: o.backend, seed: seed0, quick: true });
-    const knobs = o.tnKnobs ?? WM_TN_KNOBS;
+    const c0 = wmCircuit({ seed: seed0 });
+    const match = await gainMatch(c0.spec, { backend: o.backend, seed: seed0, quick: true, merge: STATE_GROUPS(c0) });
+    const knobs = { merge: STATE_GROUPS(c0), ...(o.tnKnobs ?? WM_TN_KNOBS) };
     for (let k = 0; k < trials; k++) {
       const c = wmCircuit({ seed: seed0 + k });
-      const model = tnWmModel(c, match, { seed: seed0 + k, ...knobs });
+      const model = tnWmModel(c, match, { seed: seed0 + k, ...knobs }, { ...BOUND_DEFAULTS, cells: 0 });
       const tn = await TnRig.create(model, { backend: o.backend, seed: seed0 + k });
       tn.record = k === 0;
       results.push(wmTrial(tnWmDriver(tn), c));
-      if (k === 0) { trains = Object.fromEntries([...c.states[0], ...c.states[1], c.transition.t12, c.transition.t21].map((p) => [p, tn.trains[p]])); tnInfo = { stats: model.stats, knobs, bound: BOUND_DEFAULTS, params: match.params }; }
+      if (k === 0) { trains = Object.fromEntries([...c.states[0], ...c.states[1], c.transition.t12, c.transition.t21].map((p) => [p, tn.trains[p]])); tnInfo = { stats: model.stats, knobs, params: match.params }; }
       tn.free();
       o.onProgress?.(k + 1, trials);
     }
