@@ -83,6 +83,17 @@ export const run: Command = {
       ctx.log(`filter: skipped (${(e as Error).message})`);
     }
 
+    // ── 4. Gain matching onto TrueNorth (issue 5; code in ts/gain/, docs/gain.md) ──
+    {
+      const { gainSection } = await import('../../gain/runsection.js');
+      const gb = new ProgressBar('gain matching', ctx.json);
+      const g = await gainSection(out, { backend, quick, onProgress: (d, t) => gb.update(d, t) });
+      summary.gain_matching = g.metrics;
+      sections.push(g.section);
+      ctx.log(`gain matching: ${Object.entries(g.metrics).map(([k, v]) => `${k}=${typeof v === 'number' ? v.toFixed(3) : v}`).join(', ')}`);
+    }
+    // ── end of block 4 ──
+
     const wall = (performance.now() - t0) / 1000;
     const html = htmlReport('swta — soft winner-take-all microcircuit of mouse V1 L2/3', `Main job on embedded defaults (seed 1${quick ? ', quick protocols' : ''}), ${wall.toFixed(1)} s wall. Every number is also in the JSON files beside this report.`, sections);
     writeFileSync(join(out, 'report.html'), html);
