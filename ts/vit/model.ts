@@ -29,16 +29,16 @@ export function paramCount(w: Weights): number {
   return n;
 }
 
-/** Initialise: linear layers Glorot-uniform, embeddings N(0, 0.02²), LayerNorm γ = 1, β = 0, biases 0. */
+/** Initialise (the initial-value tensors are disposed; only the variables remain): linear layers Glorot-uniform, embeddings N(0, 0.02²), LayerNorm γ = 1, β = 0, biases 0. */
 export function initVit(c: VitConfig, seed: number): Weights {
   if (c.size % c.patch !== 0) throw new Error(`patch ${c.patch} must divide image size ${c.size}`);
   if (c.dim % c.heads !== 0) throw new Error(`dim ${c.dim} must be divisible by heads ${c.heads}`);
   const w: Weights = new Map();
   const id = ++instances;
   let k = 0;
-  const glorot = (name: string, i: number, o: number) => w.set(name, tf.variable(tf.randomUniform([i, o], -Math.sqrt(6 / (i + o)), Math.sqrt(6 / (i + o)), 'float32', seed * 1009 + k++), true, `vit${id}/${name}`));
-  const normal = (name: string, shape: number[]) => w.set(name, tf.variable(tf.randomNormal(shape, 0, 0.02, 'float32', seed * 1009 + k++), true, `vit${id}/${name}`));
-  const fill = (name: string, n: number, v: number) => w.set(name, tf.variable(tf.fill([n], v), true, `vit${id}/${name}`));
+  const glorot = (name: string, i: number, o: number) => w.set(name, tf.tidy(() => tf.variable(tf.randomUniform([i, o], -Math.sqrt(6 / (i + o)), Math.sqrt(6 / (i + o)), 'float32', seed * 1009 + k++), true, `vit${id}/${name}`)));
+  const normal = (name: string, shape: number[]) => w.set(name, tf.tidy(() => tf.variable(tf.randomNormal(shape, 0, 0.02, 'float32', seed * 1009 + k++), true, `vit${id}/${name}`)));
+  const fill = (name: string, n: number, v: number) => w.set(name, tf.tidy(() => tf.variable(tf.fill([n], v), true, `vit${id}/${name}`)));
   const tokens = (c.size / c.patch) ** 2;
   glorot('embed.w', c.patch * c.patch, c.dim);
   fill('embed.b', c.dim, 0);

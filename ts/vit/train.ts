@@ -152,7 +152,7 @@ export function loadCheckpoint(dir: string): { W: Weights; config: VitConfig; me
     const v = W.get(e.name);
     if (!v) throw new Error(`checkpoint ${dir}: unknown weight ${e.name}`);
     const n = e.shape.reduce((a, b) => a * b, 1);
-    v.assign(tf.tensor(all.subarray(e.offset, e.offset + n), e.shape));
+    tf.tidy(() => v.assign(tf.tensor(all.subarray(e.offset, e.offset + n), e.shape)));
   }
   return { W, config: m.config, meta: m.meta };
 }
