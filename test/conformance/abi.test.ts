@@ -40,3 +40,18 @@ describe('wasm artifact', () => {
     expect(fns).toEqual(abi.map((x) => x.name).sort());
   });
 });
+
+describe('AssemblyScript edge build', () => {
+  const bytes = readFileSync(new URL('../../artifacts/swta-edge.wasm', import.meta.url));
+  it('stays under 32 KB', () => expect(bytes.length).toBeLessThan(32 * 1024));
+  it('exports a subset of abi.json with the same arity', async () => {
+    const { instance } = await WebAssembly.instantiate(bytes, { env: { abort: () => { throw new Error('abort'); } } });
+    const byName = new Map(abi.map((x) => [x.name, x.params.length]));
+    const fns = Object.entries(instance.exports).filter(([, v]) => typeof v === 'function') as [string, (...a: unknown[]) => unknown][];
+    expect(fns.length).toBeGreaterThan(5);
+    for (const [name, f] of fns) {
+      expect(byName.has(name), `${name} is not in abi.json`).toBe(true);
+      expect(f.length, name).toBe(byName.get(name));
+    }
+  });
+});

@@ -28,7 +28,7 @@ describe('fuzzing the network exports (fresh wasm instance)', () => {
     const memBytes = (l.exports as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength;
     const values = [0, 1, 2, 3, 4, 5, 7, 64, 100, -1, 0xffffffff, 0x7fffffff, NaN, Infinity, -Infinity, 1e300, 0.5,
       scratch.ptr, scratch.ptr + 1, memBytes - 8, memBytes + 64, liveHandle, deadHandle, 12345];
-    const fns = (abi as { name: string; params: [string, string][] }[]).filter((f) => f.name.startsWith('swta_net_') && f.name !== 'swta_net_free');
+    const fns = (abi as unknown as { name: string; params: [string, string][] }[]).filter((f) => f.name.startsWith('swta_net_') && f.name !== 'swta_net_free');
     // run with a huge step count is legal but slow (up to 10⁷ steps); keep its junk to small counts.
     const small = [0, 1, 7, 64, 100];
     let statuses = 0;
