@@ -8,15 +8,7 @@ use swta_core::filter::{filter_batch, work_len, FilterParams, Mode, PARAM_COUNT}
 use swta_core::Error;
 
 fn mode_of(m: u32) -> Option<Mode> {
-    [
-        Mode::Raw,
-        Mode::Norm,
-        Mode::NormPv,
-        Mode::Field,
-        Mode::SelfExc,
-    ]
-    .get(m as usize)
-    .copied()
+    [Mode::Raw, Mode::Norm, Mode::NormPv, Mode::Field, Mode::SelfExc].get(m as usize).copied()
 }
 
 unsafe fn params(p: *const f32, n: u32) -> Result<FilterParams, Error> {
@@ -40,18 +32,10 @@ fn overlap(a: usize, na: u32, b: usize, nb: u32) -> bool {
 pub unsafe extern "C" fn swta_filter_defaults(mode: u32, dst: *mut f32, n: u32) -> i32 {
     let m = match mode_of(mode) {
         Some(m) => m,
-        None => {
-            return fail(Error::invalid(
-                "mode",
-                format!("must be 0..4, got {}", mode),
-            ))
-        }
+        None => return fail(Error::invalid("mode", format!("must be 0..4, got {}", mode))),
     };
     if (n as usize) < PARAM_COUNT {
-        return fail(Error::invalid(
-            "n",
-            format!("needs {} slots, got {}", PARAM_COUNT, n),
-        ));
+        return fail(Error::invalid("n", format!("needs {} slots, got {}", PARAM_COUNT, n)));
     }
     match slice_mut(dst, n) {
         Some(d) => d[..PARAM_COUNT].copy_from_slice(&FilterParams::defaults(m).to_vec()),
@@ -102,8 +86,7 @@ unsafe fn checked_run(
     let p = params(params_ptr, n_params)?;
     swta_core::filter::check_geometry(n as usize, h as usize, w as usize)?;
     let t = n * h * w;
-    if overlap(src, t, dst, t) || overlap(work, work_len, dst, t) || overlap(work, work_len, src, t)
-    {
+    if overlap(src, t, dst, t) || overlap(work, work_len, dst, t) || overlap(work, work_len, src, t) {
         return Err(Error::invalid("dst", "src, dst and work must not overlap"));
     }
     Ok((p, t))
@@ -132,9 +115,7 @@ pub unsafe extern "C" fn swta_filter_run(
         Err(e) => return fail(e),
     };
     match (slice(src, t), slice_mut(dst, t), slice_mut(work, work_len)) {
-        (Some(s), Some(d), Some(wk)) => status(filter_batch(
-            &p, s, d, n as usize, h as usize, w as usize, wk,
-        )),
+        (Some(s), Some(d), Some(wk)) => status(filter_batch(&p, s, d, n as usize, h as usize, w as usize, wk)),
         (None, _, _) => null_ptr("src"),
         (_, None, _) => null_ptr("dst"),
         _ => null_ptr("work"),

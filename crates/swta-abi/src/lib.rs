@@ -10,9 +10,9 @@
 //!   zero-copy views that stay valid until the next call that mutates the same object;
 //! - no export may panic: wrappers check handles, lengths and pointers and return a status.
 
-pub mod status;
+pub mod filter;
 pub mod handles;
 pub mod mem;
 pub mod net;
+pub mod status;
 pub mod tn;
-pub mod filter;

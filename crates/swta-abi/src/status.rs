@@ -31,7 +31,11 @@ pub fn status(r: Result<(), Error>) -> i32 {
 }
 
 pub fn bad_handle(what: &str) -> i32 {
-    fail(Error::new(ErrorKind::NotFound, "handle", format!("no live {} with this handle (freed or never created)", what)))
+    fail(Error::new(
+        ErrorKind::NotFound,
+        "handle",
+        format!("no live {} with this handle (freed or never created)", what),
+    ))
 }
 
 pub fn null_ptr(field: &str) -> i32 {

@@ -16,12 +16,27 @@ fn main() {
     let e = n.add_population(kind, 3200, &cell).unwrap();
     let i = n.add_population(kind, 800, &cell).unwrap();
     for p in [e, i] {
-        n.add_receptor(p, &[0.0, 0.0, 5.0, 0.0, 1.0, if hh { 40.0 } else { 0.0 }, if hh { 15.0 } else { 0.0 }]).unwrap();
-        n.add_receptor(p, &[-80.0, 0.0, 10.0, 0.0, 1.0, if hh { 200.0 } else { 0.0 }, if hh { 120.0 } else { 0.0 }]).unwrap();
+        n.add_receptor(p, &[0.0, 0.0, 5.0, 0.0, 1.0, if hh { 40.0 } else { 0.0 }, if hh { 15.0 } else { 0.0 }])
+            .unwrap();
+        n.add_receptor(p, &[-80.0, 0.0, 10.0, 0.0, 1.0, if hh { 200.0 } else { 0.0 }, if hh { 120.0 } else { 0.0 }])
+            .unwrap();
     }
     let (we, wi) = if hh { (6.0, 67.0) } else { (4.0, 51.0) };
     for (pre, post, r, w) in [(e, e, 0, we), (e, i, 0, we), (i, e, 1, wi), (i, i, 1, wi)] {
-        n.add_projection(&ProjectionSpec { pre, post, receptor: r, rule: Rule::FixedProbability(std::env::var("P").ok().and_then(|s| s.parse().ok()).unwrap_or(0.02)), autapses: false, weight_ns: w, delay_ms: 0.1, stp: None, explicit_pre: &[], explicit_post: &[], explicit_w: &[] }).unwrap();
+        n.add_projection(&ProjectionSpec {
+            pre,
+            post,
+            receptor: r,
+            rule: Rule::FixedProbability(std::env::var("P").ok().and_then(|s| s.parse().ok()).unwrap_or(0.02)),
+            autapses: false,
+            weight_ns: w,
+            delay_ms: 0.1,
+            stp: None,
+            explicit_pre: &[],
+            explicit_post: &[],
+            explicit_w: &[],
+        })
+        .unwrap();
     }
     n.build().unwrap();
     let t0 = std::time::Instant::now();

@@ -6,11 +6,11 @@
 //! - `filter`: the sWTA image filter.
 
 pub mod error;
+pub mod filter;
 pub mod math;
 pub mod net;
 pub mod neuron;
 pub mod ode;
 pub mod truenorth;
-pub mod filter;
 
 pub use error::{Error, ErrorKind};

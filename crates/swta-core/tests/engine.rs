@@ -115,7 +115,13 @@ fn fixed_step_interpolated_spike_times_converge() {
     let vinf = EL + i / GL;
     let first = (C / GL) * ((vinf - vr) / (vinf - vth)).ln();
     let first_spike = |dt: f64| {
-        let mut n = Network::<f64>::new(NetConfig { dt_ms: dt, method: Method::Rk4, interpolate: true, ..NetConfig::default() }).unwrap();
+        let mut n = Network::<f64>::new(NetConfig {
+            dt_ms: dt,
+            method: Method::Rk4,
+            interpolate: true,
+            ..NetConfig::default()
+        })
+        .unwrap();
         let p = n.add_population(ModelKind::Lif, 1, &lif(vth, 0.0, i, vr)).unwrap();
         n.monitor_spikes(p, true).unwrap();
         n.build().unwrap();
@@ -136,9 +142,19 @@ fn double_exponential_peak_is_normalised() {
     let p = n.add_population(ModelKind::Lif, 1, &lif(100.0, 0.0, 0.0, -70.0)).unwrap();
     n.add_receptor(p, &[0.0, 0.5, 3.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
     n.add_projection(&ProjectionSpec {
-        pre: src, post: p, receptor: 0, rule: Rule::Explicit, autapses: true, weight_ns: 0.0, delay_ms: 0.0, stp: None,
-        explicit_pre: &[0], explicit_post: &[0], explicit_w: &[1.0],
-    }).unwrap();
+        pre: src,
+        post: p,
+        receptor: 0,
+        rule: Rule::Explicit,
+        autapses: true,
+        weight_ns: 0.0,
+        delay_ms: 0.0,
+        stp: None,
+        explicit_pre: &[0],
+        explicit_post: &[0],
+        explicit_w: &[1.0],
+    })
+    .unwrap();
     n.monitor_state(p, 4, &[0], 1).unwrap();
     n.build().unwrap();
     n.set_param(src, 0, 1e6).unwrap(); // certain spike in the first step
@@ -160,9 +176,19 @@ fn tsodyks_markram_depression_vector() {
     let p = n.add_population(ModelKind::Lif, 1, &lif(100.0, 0.0, 0.0, -70.0)).unwrap();
     n.add_receptor(p, &[0.0, 0.0, 1e9, 0.0, 1.0, 0.0, 0.0]).unwrap(); // no decay: g accumulates increments
     n.add_projection(&ProjectionSpec {
-        pre: src, post: p, receptor: 0, rule: Rule::OneToOne, autapses: true, weight_ns: 1.0, delay_ms: 0.1,
-        stp: Some(Stp { u: 0.5, tau_rec_ms: 300.0, tau_facil_ms: 0.0 }), explicit_pre: &[], explicit_post: &[], explicit_w: &[],
-    }).unwrap();
+        pre: src,
+        post: p,
+        receptor: 0,
+        rule: Rule::OneToOne,
+        autapses: true,
+        weight_ns: 1.0,
+        delay_ms: 0.1,
+        stp: Some(Stp { u: 0.5, tau_rec_ms: 300.0, tau_facil_ms: 0.0 }),
+        explicit_pre: &[],
+        explicit_post: &[],
+        explicit_w: &[],
+    })
+    .unwrap();
     n.build().unwrap();
     let mut g = [0.0];
     let mut increments = vec![];
@@ -187,12 +213,24 @@ fn same_seed_same_spikes_and_seed_matters() {
     let run = |seed: u64| {
         let mut n = Network::<f64>::new(NetConfig { seed, method: Method::Euler, ..NetConfig::default() }).unwrap();
         let src = n.add_population(ModelKind::Poisson, 50, &[20.0]).unwrap();
-        let p = n.add_population(ModelKind::Lif, 20, &[200.0, 10.0, -60.0, -50.0, -60.0, 2.0, 0.0, -60.0, 10.0, 0.0]).unwrap();
+        let p = n
+            .add_population(ModelKind::Lif, 20, &[200.0, 10.0, -60.0, -50.0, -60.0, 2.0, 0.0, -60.0, 10.0, 0.0])
+            .unwrap();
         n.add_receptor(p, &[0.0, 0.0, 5.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
         n.add_projection(&ProjectionSpec {
-            pre: src, post: p, receptor: 0, rule: Rule::FixedProbability(0.3), autapses: true, weight_ns: 6.0, delay_ms: 1.0, stp: None,
-            explicit_pre: &[], explicit_post: &[], explicit_w: &[],
-        }).unwrap();
+            pre: src,
+            post: p,
+            receptor: 0,
+            rule: Rule::FixedProbability(0.3),
+            autapses: true,
+            weight_ns: 6.0,
+            delay_ms: 1.0,
+            stp: None,
+            explicit_pre: &[],
+            explicit_post: &[],
+            explicit_w: &[],
+        })
+        .unwrap();
         n.monitor_spikes(p, true).unwrap();
         n.build().unwrap();
         n.run(5000).unwrap();
@@ -210,9 +248,19 @@ fn fixed_fan_in_gives_exact_in_degree_without_autapses() {
     let p = n.add_population(ModelKind::Lif, 50, &lif(-50.0, 2.0, 0.0, -70.0)).unwrap();
     n.add_receptor(p, &[0.0, 0.0, 5.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
     n.add_projection(&ProjectionSpec {
-        pre: p, post: p, receptor: 0, rule: Rule::FixedFanIn(7), autapses: false, weight_ns: 1.0, delay_ms: 1.0, stp: None,
-        explicit_pre: &[], explicit_post: &[], explicit_w: &[],
-    }).unwrap();
+        pre: p,
+        post: p,
+        receptor: 0,
+        rule: Rule::FixedFanIn(7),
+        autapses: false,
+        weight_ns: 1.0,
+        delay_ms: 1.0,
+        stp: None,
+        explicit_pre: &[],
+        explicit_post: &[],
+        explicit_w: &[],
+    })
+    .unwrap();
     let pr = &n.projs[0];
     let mut indeg = vec![0; 50];
     for i in 0..50 {
@@ -231,9 +279,19 @@ fn fixed_probability_density_matches_p() {
     let b = n.add_population(ModelKind::Lif, 500, &lif(-50.0, 2.0, 0.0, -70.0)).unwrap();
     n.add_receptor(b, &[0.0, 0.0, 5.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
     n.add_projection(&ProjectionSpec {
-        pre: a, post: b, receptor: 0, rule: Rule::FixedProbability(0.02), autapses: true, weight_ns: 1.0, delay_ms: 1.0, stp: None,
-        explicit_pre: &[], explicit_post: &[], explicit_w: &[],
-    }).unwrap();
+        pre: a,
+        post: b,
+        receptor: 0,
+        rule: Rule::FixedProbability(0.02),
+        autapses: true,
+        weight_ns: 1.0,
+        delay_ms: 1.0,
+        stp: None,
+        explicit_pre: &[],
+        explicit_post: &[],
+        explicit_w: &[],
+    })
+    .unwrap();
     let count = n.synapse_count() as f64;
     let expected = 0.02 * 400.0 * 500.0;
     assert!((count - expected).abs() < 4.0 * (expected * 0.98).sqrt(), "{} synapses, expected {}", count, expected);
@@ -242,13 +300,27 @@ fn fixed_probability_density_matches_p() {
 #[test]
 fn invalid_input_names_the_field() {
     let mut n = Network::<f64>::new(NetConfig::default()).unwrap();
-    let e = n.add_population(ModelKind::Lif, 10, &[-1.0, 10.0, -70.0, -50.0, -60.0, 2.0, 0.0, -70.0, 0.0, 0.0]).unwrap_err();
+    let e = n
+        .add_population(ModelKind::Lif, 10, &[-1.0, 10.0, -70.0, -50.0, -60.0, 2.0, 0.0, -70.0, 0.0, 0.0])
+        .unwrap_err();
     assert_eq!(e.field, "populations[0].C_pF");
     let p = n.add_population(ModelKind::Lif, 10, &lif(-50.0, 2.0, 0.0, -70.0)).unwrap();
     let e = n.add_receptor(p, &[0.0, 0.0, f64::NAN, 0.0, 1.0, 0.0, 0.0]).unwrap_err();
     assert_eq!(e.field, "populations[0].receptors[0].tau_decay_ms");
     n.add_receptor(p, &[0.0, 0.0, 5.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
-    let spec = |rule| ProjectionSpec { pre: p, post: p, receptor: 0, rule, autapses: false, weight_ns: 1.0, delay_ms: 1.0, stp: None, explicit_pre: &[], explicit_post: &[], explicit_w: &[] };
+    let spec = |rule| ProjectionSpec {
+        pre: p,
+        post: p,
+        receptor: 0,
+        rule,
+        autapses: false,
+        weight_ns: 1.0,
+        delay_ms: 1.0,
+        stp: None,
+        explicit_pre: &[],
+        explicit_post: &[],
+        explicit_w: &[],
+    };
     assert_eq!(n.add_projection(&spec(Rule::FixedProbability(1.5))).unwrap_err().field, "projections[0].p");
     assert_eq!(n.add_projection(&spec(Rule::FixedFanIn(10))).unwrap_err().field, "projections[0].k");
     let tiny = Network::<f64>::new(NetConfig { budget_bytes: 1000.0, ..NetConfig::default() });

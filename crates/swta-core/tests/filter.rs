@@ -1,8 +1,7 @@
 //! sWTA image filter: closed-form checks of the box means and the qualitative checks of MODEL.md §8.6.
 
 use swta_core::filter::{
-    col_means, count_weights, filter, filter_batch, prefix_len, row_sums, work_len, FilterParams,
-    Mode,
+    col_means, count_weights, filter, filter_batch, prefix_len, row_sums, work_len, FilterParams, Mode,
 };
 use swta_core::math::Rng;
 
@@ -26,11 +25,7 @@ fn brute_mean(src: &[f32], h: usize, w: usize, r: usize) -> Vec<f64> {
 
 fn fast_means(src: &[f32], h: usize, w: usize, re: usize, ri: usize) -> (Vec<f32>, Vec<f32>) {
     let big = re.max(ri);
-    let (mut pre, mut hs_e, mut hs_i) = (
-        vec![0.0; prefix_len::<1>(w, big)],
-        vec![0.0; h * w],
-        vec![0.0; h * w],
-    );
+    let (mut pre, mut hs_e, mut hs_i) = (vec![0.0; prefix_len::<1>(w, big)], vec![0.0; h * w], vec![0.0; h * w]);
     row_sums::<1>(src, h, w, re, ri, &mut pre, &mut hs_e, &mut hs_i);
     let (mut we, mut wi, mut acc) = (vec![0.0; h * w], vec![0.0; h * w], vec![0.0; w]);
     count_weights::<1>(h, w, re, &mut we);
@@ -50,22 +45,8 @@ fn box_means_match_brute_force_with_border_aware_counts() {
             let (me, mi) = fast_means(&src, h, w, re, ri);
             let (be, bi) = (brute_mean(&src, h, w, re), brute_mean(&src, h, w, ri));
             for k in 0..h * w {
-                assert!(
-                    (me[k] as f64 - be[k]).abs() < 2e-6,
-                    "kE mean at {} for {}x{} r={}",
-                    k,
-                    h,
-                    w,
-                    re
-                );
-                assert!(
-                    (mi[k] as f64 - bi[k]).abs() < 2e-6,
-                    "kI mean at {} for {}x{} r={}",
-                    k,
-                    h,
-                    w,
-                    ri
-                );
+                assert!((me[k] as f64 - be[k]).abs() < 2e-6, "kE mean at {} for {}x{} r={}", k, h, w, re);
+                assert!((mi[k] as f64 - bi[k]).abs() < 2e-6, "kI mean at {} for {}x{} r={}", k, h, w, ri);
             }
         }
     }
@@ -96,8 +77,7 @@ fn box_means_closed_forms() {
 
 /// A 28×28 test scene: a strong 3-px stroke (1.0), a weak 3-px stroke (0.3), isolated noise pixels
 /// of 0.6, 0.3, 0.15 and 0.05.
-const NOISE: [(usize, usize, f32); 4] =
-    [(2, 14, 0.6), (25, 2, 0.3), (14, 13, 0.15), (26, 25, 0.05)];
+const NOISE: [(usize, usize, f32); 4] = [(2, 14, 0.6), (25, 2, 0.3), (14, 13, 0.15), (26, 25, 0.05)];
 
 fn scene() -> Vec<f32> {
     let mut x = vec![0.0f32; 28 * 28];
@@ -130,11 +110,7 @@ fn field_qualitative_checks_with_defaults() {
     let s = run(Mode::SelfExc, &x);
     let at = |v: &[f32], i: usize, j: usize| v[i * 28 + j];
     // strong strokes: driven to the top of the range
-    assert!(
-        at(&y, 14, 7) > 0.9,
-        "strong stroke centre {}",
-        at(&y, 14, 7)
-    );
+    assert!(at(&y, 14, 7) > 0.9, "strong stroke centre {}", at(&y, 14, 7));
     // faint background / noise at or below θ is zeroed; empty background stays exactly 0
     assert_eq!(at(&y, 26, 25), 0.0);
     assert_eq!(at(&y, 0, 0), 0.0);
@@ -153,10 +129,7 @@ fn field_qualitative_checks_with_defaults() {
             at(&s, i, j)
         );
     }
-    assert!(
-        at(&s, 2, 14) > 0.99 && at(&s, 25, 2) > 0.99,
-        "self-excitation saturates isolated noise"
-    );
+    assert!(at(&s, 2, 14) > 0.99 && at(&s, 25, 2) > 0.99, "self-excitation saturates isolated noise");
     // weak but real structure survives (not zeroed) and stays below the strong stroke
     let weak = at(&y, 14, 19);
     assert!(weak > 0.1 && weak < at(&y, 14, 7), "weak stroke {}", weak);
@@ -166,37 +139,15 @@ fn field_qualitative_checks_with_defaults() {
 #[test]
 fn output_in_unit_interval_and_deterministic_for_every_mode() {
     let mut rng = Rng::new(3);
-    let src: Vec<f32> = (0..3 * 784)
-        .map(|_| (rng.uniform() as f32) * (rng.uniform() as f32))
-        .collect();
-    for mode in [
-        Mode::Raw,
-        Mode::Norm,
-        Mode::NormPv,
-        Mode::Field,
-        Mode::SelfExc,
-    ] {
+    let src: Vec<f32> = (0..3 * 784).map(|_| (rng.uniform() as f32) * (rng.uniform() as f32)).collect();
+    for mode in [Mode::Raw, Mode::Norm, Mode::NormPv, Mode::Field, Mode::SelfExc] {
         let a = run(mode, &src);
         let b = run(mode, &src);
-        assert!(
-            a.iter().zip(&b).all(|(p, q)| p.to_bits() == q.to_bits()),
-            "{:?} deterministic",
-            mode
-        );
-        assert!(
-            a.iter().all(|&v| (0.0..=1.0).contains(&v)),
-            "{:?} in [0, 1]",
-            mode
-        );
+        assert!(a.iter().zip(&b).all(|(p, q)| p.to_bits() == q.to_bits()), "{:?} deterministic", mode);
+        assert!(a.iter().all(|&v| (0.0..=1.0).contains(&v)), "{:?} in [0, 1]", mode);
         // batching does not mix images: image 1 alone equals image 1 of the batch
         let one = run(mode, &src[784..1568]);
-        assert!(
-            one.iter()
-                .zip(&a[784..1568])
-                .all(|(p, q)| p.to_bits() == q.to_bits()),
-            "{:?} per image",
-            mode
-        );
+        assert!(one.iter().zip(&a[784..1568]).all(|(p, q)| p.to_bits() == q.to_bits()), "{:?} per image", mode);
     }
 }
 
@@ -210,10 +161,7 @@ fn controls_are_the_documented_steps() {
         assert!((a - b / (1.0 + 4e-3)).abs() < 1e-6);
     }
     let ff = run(Mode::NormPv, &x);
-    assert!(
-        ff[14 * 28 + 7] < 1.0 && ff[14 * 28 + 7] > 0.5,
-        "PV subtracts part of the local mean"
-    );
+    assert!(ff[14 * 28 + 7] < 1.0 && ff[14 * 28 + 7] > 0.5, "PV subtracts part of the local mean");
     assert_eq!(ff[0], 0.0);
     // the full field is nearly invariant to darkening (normalisation first)
     let (y, yd) = (run(Mode::Field, &x), run(Mode::Field, &dark));
@@ -243,17 +191,9 @@ fn bad_inputs_name_the_field() {
     v = p.to_vec();
     v[8] = 0.0;
     assert_eq!(FilterParams::from_slice(&v).unwrap_err().field, "params.dt");
-    assert_eq!(
-        FilterParams::from_slice(&v[..3]).unwrap_err().field,
-        "params"
-    );
+    assert_eq!(FilterParams::from_slice(&v[..3]).unwrap_err().field, "params");
     assert_eq!(FilterParams::from_slice(&p.to_vec()).unwrap(), p);
     let mut out = vec![0.0; 784];
     let mut work = vec![0.0; work_len(28, 28, &p) - 1];
-    assert_eq!(
-        filter_batch(&p, &scene(), &mut out, 1, 28, 28, &mut work)
-            .unwrap_err()
-            .field,
-        "work"
-    );
+    assert_eq!(filter_batch(&p, &scene(), &mut out, 1, 28, 28, &mut work).unwrap_err().field, "work");
 }

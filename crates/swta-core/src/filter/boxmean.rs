@@ -58,9 +58,8 @@ pub fn row_sums<const L: usize>(
     let wl = w * L;
     for i in 0..h {
         let mut s = [0.0f32; L];
-        for (p, x) in pre[(big + 1) * L..(big + 1) * L + wl]
-            .chunks_exact_mut(L)
-            .zip(src[i * wl..(i + 1) * wl].chunks_exact(L))
+        for (p, x) in
+            pre[(big + 1) * L..(big + 1) * L + wl].chunks_exact_mut(L).zip(src[i * wl..(i + 1) * wl].chunks_exact(L))
         {
             for l in 0..L {
                 s[l] += x[l];
@@ -70,18 +69,8 @@ pub fn row_sums<const L: usize>(
         for p in pre[(big + 1) * L + wl..].chunks_exact_mut(L) {
             p.copy_from_slice(&s);
         }
-        window(
-            pre,
-            (big + re + 1) * L,
-            (big - re) * L,
-            &mut hs_e[i * wl..(i + 1) * wl],
-        );
-        window(
-            pre,
-            (big + ri + 1) * L,
-            (big - ri) * L,
-            &mut hs_i[i * wl..(i + 1) * wl],
-        );
+        window(pre, (big + re + 1) * L, (big - re) * L, &mut hs_e[i * wl..(i + 1) * wl]);
+        window(pre, (big + ri + 1) * L, (big - ri) * L, &mut hs_i[i * wl..(i + 1) * wl]);
     }
 }
 
@@ -95,15 +84,7 @@ fn window(pre: &[f32], hi: usize, lo: usize, out: &mut [f32]) {
 
 /// Vertical running sums of the row sums `hs` (h rows of `wl` values) over radius r, times `wt`:
 /// the box means. `acc` needs `wl` slots. Lane-agnostic: pass wl = w·L.
-pub fn col_means(
-    hs: &[f32],
-    h: usize,
-    wl: usize,
-    r: usize,
-    wt: &[f32],
-    acc: &mut [f32],
-    out: &mut [f32],
-) {
+pub fn col_means(hs: &[f32], h: usize, wl: usize, r: usize, wt: &[f32], acc: &mut [f32], out: &mut [f32]) {
     let acc = &mut acc[..wl];
     for i in 0..h {
         slide(hs, h, wl, r, i, acc);

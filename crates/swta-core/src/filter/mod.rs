@@ -30,21 +30,12 @@ pub fn check_geometry(n: usize, h: usize, w: usize) -> Result<()> {
         return Err(Error::invalid(f, "image height and width must be ≥ 1"));
     }
     if h.saturating_mul(w) > MAX_PIXELS {
-        return Err(Error::invalid(
-            "h",
-            format!("h·w must be ≤ {} pixels, got {}×{}", MAX_PIXELS, h, w),
-        ));
+        return Err(Error::invalid("h", format!("h·w must be ≤ {} pixels, got {}×{}", MAX_PIXELS, h, w)));
     }
     if n.saturating_mul(h * w) > u32::MAX as usize / 4 {
         return Err(Error::invalid(
             "n",
-            format!(
-                "n·h·w must be ≤ {} values per call, got {}·{}·{}",
-                u32::MAX / 4,
-                n,
-                h,
-                w
-            ),
+            format!("n·h·w must be ≤ {} values per call, got {}·{}·{}", u32::MAX / 4, n, h, w),
         ));
     }
     Ok(())
@@ -57,13 +48,7 @@ pub fn check_pixels(src: &[f32], h: usize, w: usize) -> Result<()> {
             let (img, px) = (k / (h * w), k % (h * w));
             return Err(Error::invalid(
                 "images",
-                format!(
-                    "pixel values must be in [0, 1]; image {} row {} col {} is {}",
-                    img,
-                    px / w,
-                    px % w,
-                    v
-                ),
+                format!("pixel values must be in [0, 1]; image {} row {} col {} is {}", img, px / w, px % w, v),
             ));
         }
     }
@@ -85,36 +70,20 @@ pub fn filter_batch(
     let total = n * h * w;
     if src.len() < total || dst.len() < total {
         let f = if src.len() < total { "src" } else { "dst" };
-        return Err(Error::invalid(
-            f,
-            format!(
-                "needs n·h·w = {} values, got {}",
-                total,
-                src.len().min(dst.len())
-            ),
-        ));
+        return Err(Error::invalid(f, format!("needs n·h·w = {} values, got {}", total, src.len().min(dst.len()))));
     }
     let need = work_len(h, w, p);
     if work.len() < need {
         return Err(Error::invalid(
             "work",
-            format!(
-                "needs {} f32 slots for {}×{} images, got {}",
-                need,
-                h,
-                w,
-                work.len()
-            ),
+            format!("needs {} f32 slots for {}×{} images, got {}", need, h, w, work.len()),
         ));
     }
     check_pixels(&src[..total], h, w)?;
     let mut wk = Work::carve(work, h, w, p);
     rate::prepare(p, h, w, &mut wk);
     let group = h * w * LANES;
-    for (s, d) in src[..total]
-        .chunks(group)
-        .zip(dst[..total].chunks_mut(group))
-    {
+    for (s, d) in src[..total].chunks(group).zip(dst[..total].chunks_mut(group)) {
         let srcs: [&[f32]; LANES] = split4(s, h * w);
         let k = s.len() / (h * w);
         let mut dsts = split4_mut(d, h * w);

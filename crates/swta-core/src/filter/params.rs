@@ -73,13 +73,7 @@ impl FilterParams {
             eps_out: 1e-6,
         };
         match mode {
-            Mode::SelfExc => FilterParams {
-                k_i: 5,
-                a: 1.3,
-                b: 2.0,
-                gamma_pv: 0.5,
-                ..base
-            },
+            Mode::SelfExc => FilterParams { k_i: 5, a: 1.3, b: 2.0, gamma_pv: 0.5, ..base },
             _ => base,
         }
     }
@@ -104,10 +98,7 @@ impl FilterParams {
     /// Parse and validate a flat parameter vector (see `to_vec`); errors name the field.
     pub fn from_slice(v: &[f32]) -> Result<FilterParams> {
         if v.len() != PARAM_COUNT {
-            return Err(Error::invalid(
-                "params",
-                format!("must hold {} values, got {}", PARAM_COUNT, v.len()),
-            ));
+            return Err(Error::invalid("params", format!("must hold {} values, got {}", PARAM_COUNT, v.len())));
         }
         let mode = match int_in(v[0], "params.mode", 0, 4)? {
             0 => Mode::Raw,
@@ -131,17 +122,10 @@ impl FilterParams {
             eps_out: real_in(v[11], "params.epsOut", 0.0, 1.0)?,
         };
         if p.dt <= 0.0 {
-            return Err(Error::invalid(
-                "params.dt",
-                format!("must be in (0, 1], got {}", p.dt),
-            ));
+            return Err(Error::invalid("params.dt", format!("must be in (0, 1], got {}", p.dt)));
         }
         if p.eps_in <= 0.0 || p.eps_out <= 0.0 {
-            let (f, x) = if p.eps_in <= 0.0 {
-                ("params.epsIn", p.eps_in)
-            } else {
-                ("params.epsOut", p.eps_out)
-            };
+            let (f, x) = if p.eps_in <= 0.0 { ("params.epsIn", p.eps_in) } else { ("params.epsOut", p.eps_out) };
             return Err(Error::invalid(f, format!("must be in (0, 1], got {}", x)));
         }
         Ok(p)
@@ -152,10 +136,7 @@ fn real_in(x: f32, field: &str, lo: f32, hi: f32) -> Result<f32> {
     if x.is_finite() && x >= lo && x <= hi {
         Ok(x)
     } else {
-        Err(Error::invalid(
-            field,
-            format!("must be a finite number in [{}, {}], got {}", lo, hi, x),
-        ))
+        Err(Error::invalid(field, format!("must be a finite number in [{}, {}], got {}", lo, hi, x)))
     }
 }
 
@@ -163,10 +144,7 @@ fn int_in(x: f32, field: &str, lo: u32, hi: u32) -> Result<u32> {
     if x.is_finite() && x >= lo as f32 && x <= hi as f32 && x == (x as u32) as f32 {
         Ok(x as u32)
     } else {
-        Err(Error::invalid(
-            field,
-            format!("must be an integer in [{}, {}], got {}", lo, hi, x),
-        ))
+        Err(Error::invalid(field, format!("must be an integer in [{}, {}], got {}", lo, hi, x)))
     }
 }
 
@@ -177,10 +155,7 @@ fn odd_k(x: f32, field: &str) -> Result<u32> {
     } else {
         Err(Error::invalid(
             field,
-            format!(
-                "must be an odd integer in [1, {}] (a centred k×k window), got {}",
-                MAX_K, k
-            ),
+            format!("must be an odd integer in [1, {}] (a centred k×k window), got {}", MAX_K, k),
         ))
     }
 }

@@ -73,14 +73,7 @@ fn write_out(v: &[f32], n: usize, eps: Option<f32>, dst: &mut [&mut [f32]]) {
 }
 
 /// Filter up to `L` images `src[l]` (h·w, values in [0, 1]) into `dst[l]`. `prepare` must have run.
-pub fn filter_group(
-    p: &FilterParams,
-    src: &[&[f32]],
-    dst: &mut [&mut [f32]],
-    h: usize,
-    w: usize,
-    wk: &mut Work<'_>,
-) {
+pub fn filter_group(p: &FilterParams, src: &[&[f32]], dst: &mut [&mut [f32]], h: usize, w: usize, wk: &mut Work<'_>) {
     let n = h * w;
     if p.mode == Mode::Raw {
         for (d, s) in dst.iter_mut().zip(src) {
@@ -132,13 +125,8 @@ fn field_step(p: &FilterParams, h: usize, wl: usize, wk: &mut Work<'_>) {
         let x = &mut wk.x[row.clone()];
         let ff = &wk.ff[row.clone()];
         let (we, wi) = (&wk.w_e[row.clone()], &wk.w_i[row]);
-        for (((((x, &f), &se), &si), &ke), &ki) in x
-            .iter_mut()
-            .zip(ff)
-            .zip(acc_e.iter())
-            .zip(acc_i.iter())
-            .zip(we)
-            .zip(wi)
+        for (((((x, &f), &se), &si), &ke), &ki) in
+            x.iter_mut().zip(ff).zip(acc_e.iter()).zip(acc_i.iter()).zip(we).zip(wi)
         {
             let (e, m) = (se * ke, si * ki);
             let u = f + a * e - b * m - th;
@@ -162,10 +150,7 @@ fn self_exc_step(p: &FilterParams, n: usize, wk: &mut Work<'_>) {
     for l in 0..L {
         den[l] = 1.0 + gl * (s[l] / n as f32);
     }
-    let it = wk.x[..n * L]
-        .chunks_exact_mut(L)
-        .zip(wk.ff[..n * L].chunks_exact(L))
-        .zip(wk.m_i[..n * L].chunks_exact(L));
+    let it = wk.x[..n * L].chunks_exact_mut(L).zip(wk.ff[..n * L].chunks_exact(L)).zip(wk.m_i[..n * L].chunks_exact(L));
     for ((x, f), m) in it {
         for l in 0..L {
             let u = f[l] + a * x[l] - b * m[l] - th;

@@ -50,18 +50,6 @@ impl<'a> Work<'a> {
         let (prefix, rest) = rest.split_at_mut(prefix_len::<LANES>(w, big));
         let (acc, rest) = rest.split_at_mut(LANES * w);
         let (acc_i, _) = rest.split_at_mut(LANES * w);
-        Work {
-            x,
-            ff,
-            hs_e,
-            hs_i,
-            m_e,
-            m_i,
-            w_e,
-            w_i,
-            prefix,
-            acc,
-            acc_i,
-        }
+        Work { x, ff, hs_e, hs_i, m_e, m_i, w_e, w_i, prefix, acc, acc_i }
     }
 }

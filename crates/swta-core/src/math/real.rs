@@ -59,11 +59,19 @@ macro_rules! impl_real {
             }
             #[inline]
             fn min(self, other: Self) -> Self {
-                if self < other { self } else { other }
+                if self < other {
+                    self
+                } else {
+                    other
+                }
             }
             #[inline]
             fn max(self, other: Self) -> Self {
-                if self > other { self } else { other }
+                if self > other {
+                    self
+                } else {
+                    other
+                }
             }
             #[inline]
             fn is_finite(self) -> bool {

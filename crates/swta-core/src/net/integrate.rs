@@ -62,7 +62,14 @@ fn rk_step<R: Real, M: Dynamics<R>, T: Tableau>(x0: &[R; 4], dt: R, f: impl Fn(u
 
 /// Explicit RK step: k_s = f(x + dt Σ_j A[s][j] k_j, t + C[s] dt); x ← x + dt Σ_s B[s] k_s.
 /// While refractory, V is held (integrate-and-fire models) and the other variables move on.
-pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau, const NMDA: bool>(m: &M, mem: &mut Membrane<R>, sums: &[Sums<R>; 3], iext: &[R], mg: R, dt: R) {
+pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau, const NMDA: bool>(
+    m: &M,
+    mem: &mut Membrane<R>,
+    sums: &[Sums<R>; 3],
+    iext: &[R],
+    mg: R,
+    dt: R,
+) {
     let n = mem.refr.len();
     let iext = &iext[..n];
     let half = dt * R::from_f64(0.5);
@@ -81,7 +88,15 @@ pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau, const NMDA: bool>(m: &M
 }
 
 /// Exponential Euler: each model's exact-linear update with inputs frozen at the step start.
-pub fn integrate_exp_euler<R: Real, M: Dynamics<R>>(m: &M, mem: &mut Membrane<R>, sums: &[Sums<R>; 3], iext: &[R], nmda: bool, mg: R, dt: R) {
+pub fn integrate_exp_euler<R: Real, M: Dynamics<R>>(
+    m: &M,
+    mem: &mut Membrane<R>,
+    sums: &[Sums<R>; 3],
+    iext: &[R],
+    nmda: bool,
+    mg: R,
+    dt: R,
+) {
     let n = mem.refr.len();
     let iext = &iext[..n];
     let half = dt * R::from_f64(0.5);
@@ -133,7 +148,14 @@ impl<'a, R: Real> DopriCtx<'a, R> {
 /// Adaptive Dormand–Prince 5(4) per neuron over [t0, t0 + dt]. A threshold crossing inside an
 /// accepted sub-step is located on the dense output by bisection (to 1e-12 ms); the spike is reset
 /// there and integration resumes after the refractory period, so spike times are not tied to the grid.
-pub fn integrate_dopri<R: Real, M: Dynamics<R>>(m: &M, mem: &mut Membrane<R>, h_last: &mut [f64], ctx: &DopriCtx<R>, stats: &mut OdeStats, out: &mut SpikeSpace) {
+pub fn integrate_dopri<R: Real, M: Dynamics<R>>(
+    m: &M,
+    mem: &mut Membrane<R>,
+    h_last: &mut [f64],
+    ctx: &DopriCtx<R>,
+    stats: &mut OdeStats,
+    out: &mut SpikeSpace,
+) {
     let n = mem.refr.len();
     let theta = m.threshold().to_f64();
     for i in 0..n {
@@ -156,7 +178,11 @@ pub fn integrate_dopri<R: Real, M: Dynamics<R>>(m: &M, mem: &mut Membrane<R>, h_
                 continue;
             }
             stats.accepted += 1;
-            let crossed = if M::CLAMP_WHEN_REFRACTORY { y1[0] >= theta } else { x[0] < theta && y1[0] >= theta && s + h > refr_end };
+            let crossed = if M::CLAMP_WHEN_REFRACTORY {
+                y1[0] >= theta
+            } else {
+                x[0] < theta && y1[0] >= theta && s + h > refr_end
+            };
             let lo = ((refr_end - s) / h).max(0.0);
             let dense = Dense::new(&x, &y1, h, &k, M::NV);
             // HH already above threshold when its refractory period ends: no new spike.
@@ -186,7 +212,15 @@ pub fn integrate_dopri<R: Real, M: Dynamics<R>>(m: &M, mem: &mut Membrane<R>, h_
 }
 
 /// One Dormand–Prince step from (s, x) of size h: (y1, scaled error, stages).
-fn dopri_step<R: Real, M: Dynamics<R>>(m: &M, ctx: &DopriCtx<R>, i: usize, s: f64, x: &[f64; 4], h: f64, nv: usize) -> ([f64; 4], f64, [[f64; 4]; 7]) {
+fn dopri_step<R: Real, M: Dynamics<R>>(
+    m: &M,
+    ctx: &DopriCtx<R>,
+    i: usize,
+    s: f64,
+    x: &[f64; 4],
+    h: f64,
+    nv: usize,
+) -> ([f64; 4], f64, [[f64; 4]; 7]) {
     let mut k = [[0.0; 4]; 7];
     for st in 0..7 {
         let mut xs = *x;
@@ -251,7 +285,13 @@ pub struct FusedSyn<'a, R, const NR: usize> {
 /// when `EXP` is set), and decays the conductances to the step end. Same arithmetic, in the same
 /// order, as sums → integrate → decay, so results equal the general path bit for bit; it only
 /// saves the memory traffic of the intermediate sums.
-pub fn integrate_fused<R: Real, M: Dynamics<R>, T: Tableau, const NR: usize, const EXP: bool>(m: &M, mem: &mut Membrane<R>, syn: &mut FusedSyn<R, NR>, iext: &[R], dt: R) {
+pub fn integrate_fused<R: Real, M: Dynamics<R>, T: Tableau, const NR: usize, const EXP: bool>(
+    m: &M,
+    mem: &mut Membrane<R>,
+    syn: &mut FusedSyn<R, NR>,
+    iext: &[R],
+    dt: R,
+) {
     let n = mem.refr.len();
     let iext = &iext[..n];
     let half = dt * R::from_f64(0.5);

@@ -31,7 +31,15 @@ pub struct NetConfig {
 
 impl Default for NetConfig {
     fn default() -> Self {
-        NetConfig { dt_ms: 0.1, method: Method::ExpEuler, seed: 1, interpolate: false, rtol: 1e-6, atol: 1e-6, budget_bytes: 1.0e9 }
+        NetConfig {
+            dt_ms: 0.1,
+            method: Method::ExpEuler,
+            seed: 1,
+            interpolate: false,
+            rtol: 1e-6,
+            atol: 1e-6,
+            budget_bytes: 1.0e9,
+        }
     }
 }
 
@@ -104,7 +112,11 @@ impl<R: Real> Network<R> {
             return Err(Error::new(
                 ErrorKind::Budget,
                 field,
-                format!("would need about {:.0} MB, over the network's memory budget of {:.0} MB", (self.bytes + bytes) / 1e6, self.cfg.budget_bytes / 1e6),
+                format!(
+                    "would need about {:.0} MB, over the network's memory budget of {:.0} MB",
+                    (self.bytes + bytes) / 1e6,
+                    self.cfg.budget_bytes / 1e6
+                ),
             ));
         }
         self.bytes += bytes;
@@ -112,7 +124,9 @@ impl<R: Real> Network<R> {
     }
 
     pub fn pop(&self, k: usize, field: &str) -> Result<&Population<R>> {
-        self.pops.get(k).ok_or_else(|| Error::new(ErrorKind::NotFound, field, format!("no population {} (there are {})", k, self.pops.len())))
+        self.pops.get(k).ok_or_else(|| {
+            Error::new(ErrorKind::NotFound, field, format!("no population {} (there are {})", k, self.pops.len()))
+        })
     }
 
     /// Add a population; returns its index.
@@ -152,7 +166,11 @@ impl<R: Real> Network<R> {
             return Err(Error::invalid(format!("{}.post", field), "a Poisson source cannot receive synapses"));
         }
         if spec.receptor >= post.receptors.len() {
-            return Err(Error::new(ErrorKind::NotFound, format!("{}.receptor", field), format!("population {} has {} receptors, got index {}", spec.post, post.receptors.len(), spec.receptor)));
+            return Err(Error::new(
+                ErrorKind::NotFound,
+                format!("{}.receptor", field),
+                format!("population {} has {} receptors, got index {}", spec.post, post.receptors.len(), spec.receptor),
+            ));
         }
         let n_post = post.n;
         let expected = match spec.rule {
@@ -175,7 +193,10 @@ impl<R: Real> Network<R> {
             return Err(Error::invalid(format!("{}.population", field), "a Poisson source takes no current"));
         }
         if c.count == 0 || c.first + c.count > n {
-            return Err(Error::invalid(format!("{}.neurons", field), format!("range [{}, {}) must lie within [0, {})", c.first, c.first + c.count, n)));
+            return Err(Error::invalid(
+                format!("{}.neurons", field),
+                format!("range [{}, {}) must lie within [0, {})", c.first, c.first + c.count, n),
+            ));
         }
         for (name, v) in [("t_on_ms", c.t_on_ms), ("amp0_pA", c.amp0_pa), ("amp1_pA", c.amp1_pa)] {
             if !v.is_finite() {
@@ -183,7 +204,10 @@ impl<R: Real> Network<R> {
             }
         }
         if c.t_off_ms.is_nan() || c.t_off_ms < c.t_on_ms {
-            return Err(Error::invalid(format!("{}.t_off_ms", field), format!("must be ≥ t_on_ms ({}) (Infinity = never off)", c.t_on_ms)));
+            return Err(Error::invalid(
+                format!("{}.t_off_ms", field),
+                format!("must be ≥ t_on_ms ({}) (Infinity = never off)", c.t_on_ms),
+            ));
         }
         self.currents.push(c);
         Ok(())
@@ -225,12 +249,20 @@ impl<R: Real> Network<R> {
     pub fn monitor_state(&mut self, pop: usize, var: usize, idx: &[u32], every: u64) -> Result<usize> {
         let field = format!("state_monitors[{}]", self.state_mons.len());
         let p = self.pop(pop, &format!("{}.population", field))?;
-        let ok_var = var < p.n_vars() || (var >= VAR_CONDUCTANCE && var < VAR_CONDUCTANCE + p.receptors.len()) || (var == VAR_CURRENT && !p.is_source());
+        let ok_var = var < p.n_vars()
+            || (var >= VAR_CONDUCTANCE && var < VAR_CONDUCTANCE + p.receptors.len())
+            || (var == VAR_CURRENT && !p.is_source());
         if !ok_var {
-            return Err(Error::invalid(format!("{}.variable", field), format!("population {} has no variable #{}", pop, var)));
+            return Err(Error::invalid(
+                format!("{}.variable", field),
+                format!("population {} has no variable #{}", pop, var),
+            ));
         }
         if let Some(&bad) = idx.iter().find(|&&i| i as usize >= p.n) {
-            return Err(Error::invalid(format!("{}.neurons", field), format!("index {} out of range [0, {})", bad, p.n)));
+            return Err(Error::invalid(
+                format!("{}.neurons", field),
+                format!("index {} out of range [0, {})", bad, p.n),
+            ));
         }
         if every == 0 {
             return Err(Error::invalid(format!("{}.every", field), "must be ≥ 1 step"));
@@ -244,9 +276,18 @@ impl<R: Real> Network<R> {
         self.pop(pop, &format!("{}.population", field))?;
         let bin_steps = (bin_ms / self.cfg.dt_ms + 0.5).floor();
         if !(bin_steps >= 1.0 && bin_steps < 1e12) {
-            return Err(Error::invalid(format!("{}.bin_ms", field), format!("must be ≥ dt ({} ms), got {}", self.cfg.dt_ms, bin_ms)));
+            return Err(Error::invalid(
+                format!("{}.bin_ms", field),
+                format!("must be ≥ dt ({} ms), got {}", self.cfg.dt_ms, bin_ms),
+            ));
         }
-        self.rate_mons.push(RateMonitor { pop, bin_steps: bin_steps as u64, count: 0, steps_in_bin: 0, rates_hz: Vec::new() });
+        self.rate_mons.push(RateMonitor {
+            pop,
+            bin_steps: bin_steps as u64,
+            count: 0,
+            steps_in_bin: 0,
+            rates_hz: Vec::new(),
+        });
         Ok(self.rate_mons.len() - 1)
     }
 
@@ -263,7 +304,8 @@ impl<R: Real> Network<R> {
             pop.allocate(&max_delay, dt);
             self.spaces.push(SpikeSpace::with_capacity(pop.n));
         }
-        self.by_pre = (0..self.pops.len()).map(|k| (0..self.projs.len()).filter(|&j| self.projs[j].pre == k).collect()).collect();
+        self.by_pre =
+            (0..self.pops.len()).map(|k| (0..self.projs.len()).filter(|&j| self.projs[j].pre == k).collect()).collect();
         self.spike_counts = vec![0; self.pops.len()];
         self.built = true;
         Ok(())
@@ -277,7 +319,13 @@ impl<R: Real> Network<R> {
             return Err(Error::new(ErrorKind::State, "run", "build the network before running it"));
         }
         if steps > MAX_STEPS_PER_CALL {
-            return Err(Error::invalid("steps", format!("at most {} steps per call (call run repeatedly; Network.run in TS chunks automatically), got {}", MAX_STEPS_PER_CALL, steps)));
+            return Err(Error::invalid(
+                "steps",
+                format!(
+                    "at most {} steps per call (call run repeatedly; Network.run in TS chunks automatically), got {}",
+                    MAX_STEPS_PER_CALL, steps
+                ),
+            ));
         }
         let mut planned = 0u64;
         for m in self.state_mons.iter() {
@@ -419,9 +467,14 @@ impl<R: Real> Network<R> {
             return Err(Error::new(ErrorKind::State, "read_state", "build the network first"));
         }
         if out.len() != p.n {
-            return Err(Error::invalid("read_state.out", format!("buffer must hold {} values, got {}", p.n, out.len())));
+            return Err(Error::invalid(
+                "read_state.out",
+                format!("buffer must hold {} values, got {}", p.n, out.len()),
+            ));
         }
-        let ok = var < p.n_vars() || (var >= VAR_CONDUCTANCE && var < VAR_CONDUCTANCE + p.receptors.len()) || (var == VAR_CURRENT && !p.is_source());
+        let ok = var < p.n_vars()
+            || (var >= VAR_CONDUCTANCE && var < VAR_CONDUCTANCE + p.receptors.len())
+            || (var == VAR_CURRENT && !p.is_source());
         if !ok {
             return Err(Error::invalid("read_state.variable", format!("population {} has no variable #{}", pop, var)));
         }
@@ -438,7 +491,10 @@ impl<R: Real> Network<R> {
             return Err(Error::new(ErrorKind::State, "write_state", "build the network first"));
         }
         if var >= self.pops[pop].n_vars() {
-            return Err(Error::invalid("write_state.variable", format!("population {} has {} model variables, got #{}", pop, self.pops[pop].n_vars(), var)));
+            return Err(Error::invalid(
+                "write_state.variable",
+                format!("population {} has {} model variables, got #{}", pop, self.pops[pop].n_vars(), var),
+            ));
         }
         if data.len() != n {
             return Err(Error::invalid("write_state.data", format!("must hold {} values, got {}", n, data.len())));

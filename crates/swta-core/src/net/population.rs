@@ -67,15 +67,24 @@ pub fn validate_params(model: ModelKind, p: &[f64], field: &str) -> Result<()> {
     let names = param_names(model);
     let want = names.len() + if model == ModelKind::Poisson { 0 } else { COMMON_PARAMS.len() };
     if p.len() != want {
-        return Err(Error::invalid(format!("{}.params", field), format!("expected {} parameters, got {}", want, p.len())));
+        return Err(Error::invalid(
+            format!("{}.params", field),
+            format!("expected {} parameters, got {}", want, p.len()),
+        ));
     }
     let name = |i: usize| if i < names.len() { names[i] } else { COMMON_PARAMS[i - names.len()] };
     for (i, x) in p.iter().enumerate() {
         if !x.is_finite() {
-            return Err(Error::invalid(format!("{}.{}", field, name(i)), format!("must be a finite number, got {}", x)));
+            return Err(Error::invalid(
+                format!("{}.{}", field, name(i)),
+                format!("must be a finite number, got {}", x),
+            ));
         }
         let positive = matches!(name(i), "C_pF" | "g_L_nS" | "tau_w_ms");
-        let non_negative = matches!(name(i), "t_ref_ms" | "delta_T_mV" | "g_Na_nS" | "g_K_nS" | "rate_Hz" | "V_init_uniform_mV" | "V_init_sd_mV");
+        let non_negative = matches!(
+            name(i),
+            "t_ref_ms" | "delta_T_mV" | "g_Na_nS" | "g_K_nS" | "rate_Hz" | "V_init_uniform_mV" | "V_init_sd_mV"
+        );
         if positive && *x <= 0.0 {
             return Err(Error::invalid(format!("{}.{}", field, name(i)), format!("must be > 0, got {}", x)));
         }
@@ -84,7 +93,10 @@ pub fn validate_params(model: ModelKind, p: &[f64], field: &str) -> Result<()> {
         }
     }
     if model == ModelKind::AdEx && p[4] > 0.0 && p[5] <= p[3] {
-        return Err(Error::invalid(format!("{}.V_peak_mV", field), format!("must be > V_T_mV ({}), got {}", p[3], p[5])));
+        return Err(Error::invalid(
+            format!("{}.V_peak_mV", field),
+            format!("must be > V_T_mV ({}), got {}", p[3], p[5]),
+        ));
     }
     Ok(())
 }
@@ -257,7 +269,8 @@ impl<R: Real> Population<R> {
                 }
             }
             for rec in self.receptors.iter() {
-                let (gs, ges) = if rec.nmda { (&mut s.gn[..n], &mut s.gne[..n]) } else { (&mut s.g[..n], &mut s.ge[..n]) };
+                let (gs, ges) =
+                    if rec.nmda { (&mut s.gn[..n], &mut s.gne[..n]) } else { (&mut s.g[..n], &mut s.ge[..n]) };
                 let (e, d, gd) = (rec.e_rev, rec.decay[c], &rec.gd[..n]);
                 if rec.is_double() {
                     // g = N·(g_d·e^{−c dt/τd} − g_r·e^{−c dt/τr})
@@ -287,7 +300,16 @@ impl<R: Real> Population<R> {
 
     /// Phases 3–4: integrate from t to t + dt, decay conductances, detect spikes into `out`.
     #[allow(clippy::too_many_arguments)]
-    pub fn advance(&mut self, method: Method, t_ms: f64, dt: f64, interpolate: bool, tol: (f64, f64), stats: &mut OdeStats, out: &mut SpikeSpace) {
+    pub fn advance(
+        &mut self,
+        method: Method,
+        t_ms: f64,
+        dt: f64,
+        interpolate: bool,
+        tol: (f64, f64),
+        stats: &mut OdeStats,
+        out: &mut SpikeSpace,
+    ) {
         out.clear();
         if self.is_source() {
             self.poisson_step(t_ms + dt, dt, out);
@@ -319,7 +341,16 @@ impl<R: Real> Population<R> {
                     Method::Rk4 => integrate_rk::<R, _, Rk4, false>(m, mem, sums, iext, mg, dtr),
                     Method::ExpEuler => integrate_exp_euler(m, mem, sums, iext, nmda, mg, dtr),
                     Method::Dopri5 => {
-                        let ctx = DopriCtx { receptors: &self.receptors, iext, nmda, mg, t0: t_ms, dt, rtol: tol.0, atol: tol.1 };
+                        let ctx = DopriCtx {
+                            receptors: &self.receptors,
+                            iext,
+                            nmda,
+                            mg,
+                            t0: t_ms,
+                            dt,
+                            rtol: tol.0,
+                            atol: tol.1,
+                        };
                         integrate_dopri(m, mem, &mut self.h_last, &ctx, stats, out);
                     }
                 }
@@ -345,7 +376,9 @@ impl<R: Real> Population<R> {
     /// wasm32: LLVM 14 (Debian's rustc 1.63) leaves its loop scalar there, and the phase-by-phase path
     /// vectorises with SIMD128 and measured 1.4× faster. Both paths give identical results.
     fn fusable(&self) -> bool {
-        !cfg!(target_arch = "wasm32") && (1..=4).contains(&self.receptors.len()) && self.receptors.iter().all(|r| !r.nmda && !r.is_double())
+        !cfg!(target_arch = "wasm32")
+            && (1..=4).contains(&self.receptors.len())
+            && self.receptors.iter().all(|r| !r.nmda && !r.is_double())
     }
 
     fn advance_fused(&mut self, method: Method, t_ms: f64, dt: f64, interpolate: bool, out: &mut SpikeSpace) {
@@ -403,7 +436,11 @@ fn geometric_gap(rng: &mut Rng, log_q: f64) -> u64 {
         return 0;
     }
     let g = (ln_f64(1.0 - rng.uniform()) / log_q).floor();
-    if g < 1e15 { g as u64 } else { 1_000_000_000_000_000 }
+    if g < 1e15 {
+        g as u64
+    } else {
+        1_000_000_000_000_000
+    }
 }
 
 fn make_kind<R: Real>(model: ModelKind, p: &[f64]) -> Kind<R> {
@@ -418,7 +455,14 @@ fn make_kind<R: Real>(model: ModelKind, p: &[f64]) -> Kind<R> {
 /// Threshold, reset and refractory countdown after a fixed step. A spike is V reaching the
 /// threshold from below (V ≥ θ for integrate-and-fire models, whose V was below θ after the last
 /// reset). Interpolated time: t + dt·(θ − V_prev)/(V − V_prev).
-fn detect<R: Real, M: Dynamics<R>>(m: &M, mem: &mut Membrane<R>, t_ms: f64, dt: R, interpolate: bool, out: &mut SpikeSpace) {
+fn detect<R: Real, M: Dynamics<R>>(
+    m: &M,
+    mem: &mut Membrane<R>,
+    t_ms: f64,
+    dt: R,
+    interpolate: bool,
+    out: &mut SpikeSpace,
+) {
     let theta = m.threshold();
     let half = dt * R::from_f64(0.5);
     let n = mem.refr.len();

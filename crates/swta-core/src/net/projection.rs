@@ -4,7 +4,8 @@
 use crate::error::{Error, ErrorKind, Result};
 use crate::math::{exp_f64, ln_f64, Real, Rng};
 
-pub const PROJECTION_PARAMS: &[&str] = &["rule", "p_or_k", "autapses", "weight_nS", "delay_ms", "stp_U", "stp_tau_rec_ms", "stp_tau_facil_ms"];
+pub const PROJECTION_PARAMS: &[&str] =
+    &["rule", "p_or_k", "autapses", "weight_nS", "delay_ms", "stp_U", "stp_tau_rec_ms", "stp_tau_facil_ms"];
 
 /// `stp_last` value of a neuron that has not spiked yet.
 const NEVER: u64 = u64::MAX;
@@ -61,13 +62,24 @@ pub struct ProjectionSpec<'a> {
 
 impl<R: Real> Projection<R> {
     /// Generate the connectivity. `field` is the spec path used in errors ("projections[3]").
-    pub fn build(s: &ProjectionSpec, n_pre: usize, n_post: usize, dt: f64, rng: &mut Rng, field: &str) -> Result<Projection<R>> {
+    pub fn build(
+        s: &ProjectionSpec,
+        n_pre: usize,
+        n_post: usize,
+        dt: f64,
+        rng: &mut Rng,
+        field: &str,
+    ) -> Result<Projection<R>> {
         validate(s, n_pre, n_post, field)?;
         let same = s.pre == s.post;
         let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
         match s.rule {
-            Rule::FixedProbability(p) => fixed_probability(p, n_pre, n_post, same && !s.autapses, s.weight_ns, rng, &mut pairs),
-            Rule::FixedFanIn(k) => fixed_fan_in(k as usize, n_pre, n_post, same && !s.autapses, s.weight_ns, rng, &mut pairs, field)?,
+            Rule::FixedProbability(p) => {
+                fixed_probability(p, n_pre, n_post, same && !s.autapses, s.weight_ns, rng, &mut pairs)
+            }
+            Rule::FixedFanIn(k) => {
+                fixed_fan_in(k as usize, n_pre, n_post, same && !s.autapses, s.weight_ns, rng, &mut pairs, field)?
+            }
             Rule::OneToOne => pairs.extend((0..n_pre as u32).map(|i| (i, i, s.weight_ns))),
             Rule::Explicit => {
                 for k in 0..s.explicit_pre.len() {
@@ -127,7 +139,13 @@ impl<R: Real> Projection<R> {
 fn validate(s: &ProjectionSpec, n_pre: usize, n_post: usize, field: &str) -> Result<()> {
     let f = |name: &str| format!("{}.{}", field, name);
     if !(s.weight_ns.is_finite() && s.weight_ns >= 0.0) && s.rule != Rule::Explicit {
-        return Err(Error::invalid(f("weight_nS"), format!("must be a finite conductance ≥ 0 (inhibition comes from the receptor's E_rev), got {}", s.weight_ns)));
+        return Err(Error::invalid(
+            f("weight_nS"),
+            format!(
+                "must be a finite conductance ≥ 0 (inhibition comes from the receptor's E_rev), got {}",
+                s.weight_ns
+            ),
+        ));
     }
     if !(s.delay_ms.is_finite() && s.delay_ms >= 0.0 && s.delay_ms <= 1000.0) {
         return Err(Error::invalid(f("delay_ms"), format!("must be in [0, 1000] ms, got {}", s.delay_ms)));
@@ -139,7 +157,10 @@ fn validate(s: &ProjectionSpec, n_pre: usize, n_post: usize, field: &str) -> Res
         Rule::FixedFanIn(k) => {
             let avail = if s.pre == s.post && !s.autapses { n_pre.saturating_sub(1) } else { n_pre };
             if k as usize > avail {
-                return Err(Error::invalid(f("k"), format!("fan-in must be ≤ {} (presynaptic neurons available), got {}", avail, k)));
+                return Err(Error::invalid(
+                    f("k"),
+                    format!("fan-in must be ≤ {} (presynaptic neurons available), got {}", avail, k),
+                ));
             }
         }
         Rule::OneToOne if n_pre != n_post => {
@@ -152,13 +173,22 @@ fn validate(s: &ProjectionSpec, n_pre: usize, n_post: usize, field: &str) -> Res
             }
             for k in 0..n {
                 if s.explicit_pre[k] as usize >= n_pre {
-                    return Err(Error::invalid(format!("{}.synapses[{}].pre", field, k), format!("must be < {}, got {}", n_pre, s.explicit_pre[k])));
+                    return Err(Error::invalid(
+                        format!("{}.synapses[{}].pre", field, k),
+                        format!("must be < {}, got {}", n_pre, s.explicit_pre[k]),
+                    ));
                 }
                 if s.explicit_post[k] as usize >= n_post {
-                    return Err(Error::invalid(format!("{}.synapses[{}].post", field, k), format!("must be < {}, got {}", n_post, s.explicit_post[k])));
+                    return Err(Error::invalid(
+                        format!("{}.synapses[{}].post", field, k),
+                        format!("must be < {}, got {}", n_post, s.explicit_post[k]),
+                    ));
                 }
                 if !(s.explicit_w[k].is_finite() && s.explicit_w[k] >= 0.0) {
-                    return Err(Error::invalid(format!("{}.synapses[{}].weight_nS", field, k), format!("must be a finite conductance ≥ 0, got {}", s.explicit_w[k])));
+                    return Err(Error::invalid(
+                        format!("{}.synapses[{}].weight_nS", field, k),
+                        format!("must be a finite conductance ≥ 0, got {}", s.explicit_w[k]),
+                    ));
                 }
             }
         }
@@ -172,7 +202,10 @@ fn validate(s: &ProjectionSpec, n_pre: usize, n_post: usize, field: &str) -> Res
             return Err(Error::invalid(f("stp.tau_rec_ms"), format!("must be > 0, got {}", stp.tau_rec_ms)));
         }
         if !(stp.tau_facil_ms >= 0.0 && stp.tau_facil_ms.is_finite()) {
-            return Err(Error::invalid(f("stp.tau_facil_ms"), format!("must be ≥ 0 (0 = no facilitation), got {}", stp.tau_facil_ms)));
+            return Err(Error::invalid(
+                f("stp.tau_facil_ms"),
+                format!("must be ≥ 0 (0 = no facilitation), got {}", stp.tau_facil_ms),
+            ));
         }
     }
     Ok(())
@@ -180,7 +213,15 @@ fn validate(s: &ProjectionSpec, n_pre: usize, n_post: usize, field: &str) -> Res
 
 /// Geometric skipping: the gap to the next connected post index is ⌊ln(U)/ln(1 − p)⌋, so the cost
 /// is proportional to the number of synapses, not to n_pre·n_post.
-fn fixed_probability(p: f64, n_pre: usize, n_post: usize, no_self: bool, w: f64, rng: &mut Rng, out: &mut Vec<(u32, u32, f64)>) {
+fn fixed_probability(
+    p: f64,
+    n_pre: usize,
+    n_post: usize,
+    no_self: bool,
+    w: f64,
+    rng: &mut Rng,
+    out: &mut Vec<(u32, u32, f64)>,
+) {
     if p <= 0.0 {
         return;
     }
@@ -206,7 +247,16 @@ fn fixed_probability(p: f64, n_pre: usize, n_post: usize, no_self: bool, w: f64,
 
 /// Floyd's algorithm picks k distinct presynaptic indices per postsynaptic neuron.
 #[allow(clippy::too_many_arguments)]
-fn fixed_fan_in(k: usize, n_pre: usize, n_post: usize, no_self: bool, w: f64, rng: &mut Rng, out: &mut Vec<(u32, u32, f64)>, field: &str) -> Result<()> {
+fn fixed_fan_in(
+    k: usize,
+    n_pre: usize,
+    n_post: usize,
+    no_self: bool,
+    w: f64,
+    rng: &mut Rng,
+    out: &mut Vec<(u32, u32, f64)>,
+    field: &str,
+) -> Result<()> {
     out.reserve(k * n_post);
     let mut chosen = vec![false; n_pre];
     let mut picked: Vec<u32> = Vec::with_capacity(k);

@@ -8,7 +8,8 @@
 use crate::error::{Error, Result};
 use crate::math::{exp_f64, ln_f64, Real};
 
-pub const RECEPTOR_PARAMS: &[&str] = &["E_rev_mV", "tau_rise_ms", "tau_decay_ms", "nmda", "Mg_mM", "g_init_nS", "g_init_sd_nS"];
+pub const RECEPTOR_PARAMS: &[&str] =
+    &["E_rev_mV", "tau_rise_ms", "tau_decay_ms", "nmda", "Mg_mM", "g_init_nS", "g_init_sd_nS"];
 
 #[derive(Clone, Debug)]
 pub struct Receptor<R> {
@@ -46,7 +47,10 @@ impl<R: Real> Receptor<R> {
     pub fn from_params(p: &[f64], field: &str) -> Result<Receptor<R>> {
         let f = |i: usize| format!("{}.{}", field, RECEPTOR_PARAMS[i]);
         if p.len() != RECEPTOR_PARAMS.len() {
-            return Err(Error::invalid(field, format!("expected {} receptor parameters, got {}", RECEPTOR_PARAMS.len(), p.len())));
+            return Err(Error::invalid(
+                field,
+                format!("expected {} receptor parameters, got {}", RECEPTOR_PARAMS.len(), p.len()),
+            ));
         }
         if !p.iter().all(|x| x.is_finite()) {
             let i = p.iter().position(|x| !x.is_finite()).unwrap_or(0);

@@ -32,7 +32,11 @@ fn exprel<R: Real>(z: R) -> R {
     let small = z < tiny && z > -tiny;
     let safe = if small { R::ONE } else { z };
     let r = (z.exp_k() - R::ONE) / safe;
-    if small { R::ONE + z * R::from_f64(0.5) } else { r }
+    if small {
+        R::ONE + z * R::from_f64(0.5)
+    } else {
+        r
+    }
 }
 
 impl<R: Real> Hh<R> {

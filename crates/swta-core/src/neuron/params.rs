@@ -33,10 +33,21 @@ pub fn param_names(kind: ModelKind) -> &'static [&'static str] {
     match kind {
         ModelKind::Lif => &["C_pF", "g_L_nS", "E_L_mV", "V_th_mV", "V_reset_mV", "t_ref_ms"],
         ModelKind::AdEx => &[
-            "C_pF", "g_L_nS", "E_L_mV", "V_T_mV", "delta_T_mV", "V_peak_mV", "V_reset_mV", "t_ref_ms", "a_nS", "b_pA",
+            "C_pF",
+            "g_L_nS",
+            "E_L_mV",
+            "V_T_mV",
+            "delta_T_mV",
+            "V_peak_mV",
+            "V_reset_mV",
+            "t_ref_ms",
+            "a_nS",
+            "b_pA",
             "tau_w_ms",
         ],
-        ModelKind::Hh => &["C_pF", "g_L_nS", "E_L_mV", "g_Na_nS", "E_Na_mV", "g_K_nS", "E_K_mV", "V_T_mV", "V_spike_mV", "t_ref_ms"],
+        ModelKind::Hh => {
+            &["C_pF", "g_L_nS", "E_L_mV", "g_Na_nS", "E_Na_mV", "g_K_nS", "E_K_mV", "V_T_mV", "V_spike_mV", "t_ref_ms"]
+        }
         ModelKind::Poisson => &["rate_Hz"],
     }
 }

@@ -18,15 +18,8 @@ pub const A: [[f64; 6]; 7] = [
 ];
 
 /// 5th-order weights minus 4th-order weights (the embedded error estimate).
-pub const E: [f64; 7] = [
-    71.0 / 57600.0,
-    0.0,
-    -71.0 / 16695.0,
-    71.0 / 1920.0,
-    -17253.0 / 339200.0,
-    22.0 / 525.0,
-    -1.0 / 40.0,
-];
+pub const E: [f64; 7] =
+    [71.0 / 57600.0, 0.0, -71.0 / 16695.0, 71.0 / 1920.0, -17253.0 / 339200.0, 22.0 / 525.0, -1.0 / 40.0];
 
 /// Dense-output coefficients d_i (Hairer's contd5).
 pub const D: [f64; 7] = [
