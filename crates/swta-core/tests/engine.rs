@@ -176,17 +176,9 @@ fn tsodyks_markram_depression_vector() {
     let p = n.add_population(ModelKind::Lif, 1, &lif(100.0, 0.0, 0.0, -70.0)).unwrap();
     n.add_receptor(p, &[0.0, 0.0, 1e9, 0.0, 1.0, 0.0, 0.0]).unwrap(); // no decay: g accumulates increments
     n.add_projection(&ProjectionSpec {
-        pre: src,
-        post: p,
-        receptor: 0,
-        rule: Rule::OneToOne,
         autapses: true,
-        weight_ns: 1.0,
-        delay_ms: 0.1,
         stp: Some(Stp { u: 0.5, tau_rec_ms: 300.0, tau_facil_ms: 0.0 }),
-        explicit_pre: &[],
-        explicit_post: &[],
-        explicit_w: &[],
+        ..ProjectionSpec::new(src, p, 0, Rule::OneToOne, 1.0, 0.1)
     })
     .unwrap();
     n.build().unwrap();
@@ -218,17 +210,8 @@ fn same_seed_same_spikes_and_seed_matters() {
             .unwrap();
         n.add_receptor(p, &[0.0, 0.0, 5.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
         n.add_projection(&ProjectionSpec {
-            pre: src,
-            post: p,
-            receptor: 0,
-            rule: Rule::FixedProbability(0.3),
             autapses: true,
-            weight_ns: 6.0,
-            delay_ms: 1.0,
-            stp: None,
-            explicit_pre: &[],
-            explicit_post: &[],
-            explicit_w: &[],
+            ..ProjectionSpec::new(src, p, 0, Rule::FixedProbability(0.3), 6.0, 1.0)
         })
         .unwrap();
         n.monitor_spikes(p, true).unwrap();
@@ -247,20 +230,7 @@ fn fixed_fan_in_gives_exact_in_degree_without_autapses() {
     let mut n = Network::<f32>::new(NetConfig::default()).unwrap();
     let p = n.add_population(ModelKind::Lif, 50, &lif(-50.0, 2.0, 0.0, -70.0)).unwrap();
     n.add_receptor(p, &[0.0, 0.0, 5.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
-    n.add_projection(&ProjectionSpec {
-        pre: p,
-        post: p,
-        receptor: 0,
-        rule: Rule::FixedFanIn(7),
-        autapses: false,
-        weight_ns: 1.0,
-        delay_ms: 1.0,
-        stp: None,
-        explicit_pre: &[],
-        explicit_post: &[],
-        explicit_w: &[],
-    })
-    .unwrap();
+    n.add_projection(&ProjectionSpec::new(p, p, 0, Rule::FixedFanIn(7), 1.0, 1.0)).unwrap();
     let pr = &n.projs[0];
     let mut indeg = vec![0; 50];
     for i in 0..50 {
@@ -279,17 +249,8 @@ fn fixed_probability_density_matches_p() {
     let b = n.add_population(ModelKind::Lif, 500, &lif(-50.0, 2.0, 0.0, -70.0)).unwrap();
     n.add_receptor(b, &[0.0, 0.0, 5.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
     n.add_projection(&ProjectionSpec {
-        pre: a,
-        post: b,
-        receptor: 0,
-        rule: Rule::FixedProbability(0.02),
         autapses: true,
-        weight_ns: 1.0,
-        delay_ms: 1.0,
-        stp: None,
-        explicit_pre: &[],
-        explicit_post: &[],
-        explicit_w: &[],
+        ..ProjectionSpec::new(a, b, 0, Rule::FixedProbability(0.02), 1.0, 1.0)
     })
     .unwrap();
     let count = n.synapse_count() as f64;

@@ -60,6 +60,22 @@ fn rk_step<R: Real, M: Dynamics<R>, T: Tableau>(x0: &[R; 4], dt: R, f: impl Fn(u
     x
 }
 
+/// The per-neuron frame shared by the fixed-step kernels: load x, `update` it over the step, hold
+/// V while refractory (integrate-and-fire models; the other variables move on), keep V_prev, store.
+#[inline(always)]
+fn per_neuron<R: Real, M: Dynamics<R>>(mem: &mut Membrane<R>, dt: R, update: impl Fn(usize, &[R; 4]) -> [R; 4]) {
+    let half = dt * R::from_f64(0.5);
+    for i in 0..mem.refr.len() {
+        let x0 = load::<R, M>(mem, i);
+        let mut x = update(i, &x0);
+        if M::CLAMP_WHEN_REFRACTORY && mem.refr[i] > half {
+            x[0] = x0[0];
+        }
+        mem.v_prev[i] = x0[0];
+        store::<R, M>(mem, i, &x);
+    }
+}
+
 /// Explicit RK step: k_s = f(x + dt Σ_j A[s][j] k_j, t + C[s] dt); x ← x + dt Σ_s B[s] k_s.
 /// While refractory, V is held (integrate-and-fire models) and the other variables move on.
 pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau, const NMDA: bool>(
@@ -70,21 +86,13 @@ pub fn integrate_rk<R: Real, M: Dynamics<R>, T: Tableau, const NMDA: bool>(
     mg: R,
     dt: R,
 ) {
-    let n = mem.refr.len();
-    let iext = &iext[..n];
-    let half = dt * R::from_f64(0.5);
-    for i in 0..n {
-        let x0 = load::<R, M>(mem, i);
-        let mut x = rk_step::<R, M, T>(&x0, dt, |s, xs| {
+    let iext = &iext[..mem.refr.len()];
+    per_neuron::<R, M>(mem, dt, |i, x0| {
+        rk_step::<R, M, T>(x0, dt, |s, xs| {
             let syn = syn_at(&sums[T::CI[s]], i, NMDA);
             m.deriv(xs, syn.current::<NMDA>(xs[0], mg), iext[i])
-        });
-        if M::CLAMP_WHEN_REFRACTORY && mem.refr[i] > half {
-            x[0] = x0[0];
-        }
-        mem.v_prev[i] = x0[0];
-        store::<R, M>(mem, i, &x);
-    }
+        })
+    });
 }
 
 /// Exponential Euler: each model's exact-linear update with inputs frozen at the step start.
@@ -97,18 +105,8 @@ pub fn integrate_exp_euler<R: Real, M: Dynamics<R>>(
     mg: R,
     dt: R,
 ) {
-    let n = mem.refr.len();
-    let iext = &iext[..n];
-    let half = dt * R::from_f64(0.5);
-    for i in 0..n {
-        let x0 = load::<R, M>(mem, i);
-        let mut x = m.exp_euler(&x0, &syn_at(&sums[0], i, nmda), nmda, mg, iext[i], dt);
-        if M::CLAMP_WHEN_REFRACTORY && mem.refr[i] > half {
-            x[0] = x0[0];
-        }
-        mem.v_prev[i] = x0[0];
-        store::<R, M>(mem, i, &x);
-    }
+    let iext = &iext[..mem.refr.len()];
+    per_neuron::<R, M>(mem, dt, |i, x0| m.exp_euler(x0, &syn_at(&sums[0], i, nmda), nmda, mg, iext[i], dt));
 }
 
 /// What the adaptive integrator needs besides the membrane state.

@@ -60,6 +60,32 @@ pub struct ProjectionSpec<'a> {
     pub explicit_w: &'a [f64],
 }
 
+impl<'a> ProjectionSpec<'a> {
+    /// A rule-based projection: no autapses, no STP, no explicit lists (set those fields after).
+    pub fn new(
+        pre: usize,
+        post: usize,
+        receptor: usize,
+        rule: Rule,
+        weight_ns: f64,
+        delay_ms: f64,
+    ) -> ProjectionSpec<'a> {
+        ProjectionSpec {
+            pre,
+            post,
+            receptor,
+            rule,
+            autapses: false,
+            weight_ns,
+            delay_ms,
+            stp: None,
+            explicit_pre: &[],
+            explicit_post: &[],
+            explicit_w: &[],
+        }
+    }
+}
+
 impl<R: Real> Projection<R> {
     /// Generate the connectivity. `field` is the spec path used in errors ("projections[3]").
     pub fn build(
