@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One build script for every artifact.
-//   node scripts/build.mjs wasm      Rust → artifacts/swta.wasm with Debian's rustc 1.63 (Route A, SIMD128)
+//   node scripts/build.mjs wasm      Rust → artifacts/swta.wasm with Debian's rustc 1.63 (Route A, SIMD128 + bulk memory)
 //   node scripts/build.mjs native    Rust → target/release/libswta_abi.so with the cargo on PATH
 //   node scripts/build.mjs as        AssemblyScript edge build → artifacts/swta-edge.wasm
 //   node scripts/build.mjs check     rebuild wasm + AS into a temp dir; fail if they differ from the committed ones
@@ -40,7 +40,7 @@ function buildWasm(outFile) {
   const home = process.env.CARGO_HOME ?? join(process.env.HOME ?? '/root', '.cargo');
   run(DEBIAN_CARGO, ['build', '--release', '-p', 'swta-abi', '--target', 'wasm32-unknown-unknown', '--target-dir', targetDir], {
     RUSTC: DEBIAN_RUSTC,
-    RUSTFLAGS: `-C target-feature=+simd128 --remap-path-prefix=${root}=/swta --remap-path-prefix=${home}=/cargo`,
+    RUSTFLAGS: `-C target-feature=+simd128,+bulk-memory --remap-path-prefix=${root}=/swta --remap-path-prefix=${home}=/cargo`,
   });
   mkdirSync(dirname(outFile), { recursive: true });
   copyFileSync(join(targetDir, 'wasm32-unknown-unknown/release/swta_abi.wasm'), outFile);
