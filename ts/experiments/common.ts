@@ -61,16 +61,15 @@ export class Rig {
   }
 }
 
-/** Least-squares slope and x-intercept of y(x) over the points with y above `floor`. */
-export function linearFit(x: number[], y: number[], floor = 0.5): { slope: number; intercept_x: number } {
+/** Least-squares slope of y(x) over the points with y above `floor` (0 with fewer than two). */
+export function slopeAbove(x: number[], y: number[], floor = 0.5): number {
   const idx = x.map((_, i) => i).filter((i) => y[i] > floor);
-  if (idx.length < 2) return { slope: 0, intercept_x: NaN };
+  if (idx.length < 2) return 0;
   const mx = idx.reduce((s, i) => s + x[i], 0) / idx.length;
   const my = idx.reduce((s, i) => s + y[i], 0) / idx.length;
   const sxy = idx.reduce((s, i) => s + (x[i] - mx) * (y[i] - my), 0);
   const sxx = idx.reduce((s, i) => s + (x[i] - mx) ** 2, 0);
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return { slope, intercept_x: slope > 0 ? mx - my / slope : NaN };
+  return sxx > 0 ? sxy / sxx : 0;
 }
 
 export function correlation(a: number[], b: number[]): number {

@@ -1,7 +1,7 @@
 // Gain modulation (MODEL.md §5.1, soft regime): output rate of PYR group 0 against its feedforward
 // input rate, for the intact module, isolated PYR cells, VIP context on, and LAMP5 driven.
 import { lineSvg } from '../report/plot.js';
-import { Rig, linearFit, type ExperimentOptions } from './common.js';
+import { Rig, slopeAbove, type ExperimentOptions } from './common.js';
 import type { L23Options } from '../circuit/l23.js';
 
 export const GAIN_CONDITIONS: Record<string, { module?: L23Options; ctx_Hz?: number; l1_Hz?: number }> = {
@@ -21,8 +21,7 @@ export async function gainCurve(o: ExperimentOptions, cond: { module?: L23Option
   const rates: number[] = [];
   for (const x of inputs) rates.push(rig.drive([x, 0], cond.ctx_Hz ?? 0, cond.l1_Hz ?? 0).groupRates(o.quick ? 600 : 1000, o.quick ? 150 : 300)[0]);
   rig.free();
-  const fit = linearFit(inputs, rates, rates[0] + 1);
-  return { inputs_Hz: inputs, rates_Hz: rates, slope: fit.slope, threshold_Hz: crossing(inputs, rates, 10) };
+  return { inputs_Hz: inputs, rates_Hz: rates, slope: slopeAbove(inputs, rates, rates[0] + 1), threshold_Hz: crossing(inputs, rates, 10) };
 }
 
 /** First input at which y reaches `level` (linear interpolation; the last input if never). */

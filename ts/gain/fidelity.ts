@@ -2,7 +2,7 @@
 // gain-matched TrueNorth model, through one Driver interface. Gain (PYR group 0 I–O slope),
 // selectivity (output ratio at inputs 20 : 16 Hz), hysteresis width (hard regime ramp loop), and
 // the evidence for each interneuron role (silencing a class on both substrates).
-import { Rig, HARD_REGIME, linearFit } from '../experiments/common.js';
+import { Rig, HARD_REGIME, slopeAbove } from '../experiments/common.js';
 import { l23Module, type L23Options } from '../circuit/l23.js';
 import type { BackendName } from '../backend/engine.js';
 import { TnRig } from './tnrig.js';
@@ -35,7 +35,7 @@ export interface Protocol { window: number; settle: number }
 
 export function ioCurve(d: Driver, inputs: number[], p: Protocol, ctx = 0, l1 = 0): { inputs_Hz: number[]; rates_Hz: number[]; gain: number } {
   const rates = inputs.map((x) => { d.drive([x, 0], ctx, l1); return d.rates(p.window, p.settle)[d.groups[0]]; });
-  return { inputs_Hz: inputs, rates_Hz: rates, gain: linearFit(inputs, rates, rates[0] + 1).slope };
+  return { inputs_Hz: inputs, rates_Hz: rates, gain: slopeAbove(inputs, rates, rates[0] + 1) };
 }
 
 /** Output ratio strong/weak at inputs 20 : 16 Hz (input ratio 1.25); the weak rate floored at 0.5 Hz. */
@@ -80,7 +80,7 @@ export async function meanMetrics(make: (seed: number) => Promise<Driver>, seeds
     st += x.strong_Hz / seeds.length; wk += x.weak_Hz / seeds.length;
     d.free();
   }
-  return { io: { inputs_Hz: inputs, rates_Hz: rates, gain: linearFit(inputs, rates, rates[0] + 1).slope }, sel: { strong_Hz: st, weak_Hz: wk, ratio: st / Math.max(wk, 0.5) } };
+  return { io: { inputs_Hz: inputs, rates_Hz: rates, gain: slopeAbove(inputs, rates, rates[0] + 1) }, sel: { strong_Hz: st, weak_Hz: wk, ratio: st / Math.max(wk, 0.5) } };
 }
 
 /** Circuit-level refinement: coarse-to-fine search (3 rounds of 3 × 3) over the two knobs for the

@@ -1,33 +1,7 @@
 //! TrueNorth emulator: every hand-computed vector of TRUENORTH.md §6 (T1–T12), the switch
 //! sensitivities, and properties (determinism, OR-merge, delay wrap, skipping = no skipping).
 
-use swta_core::truenorth::{config, Chip, TYPE_FIELDS};
-
-const NAMES: [&str; TYPE_FIELDS] = [
-    "sigma0",
-    "sigma1",
-    "sigma2",
-    "sigma3",
-    "s0",
-    "s1",
-    "s2",
-    "s3",
-    "b0",
-    "b1",
-    "b2",
-    "b3",
-    "sigma_lambda",
-    "lambda",
-    "c_lambda",
-    "epsilon",
-    "alpha",
-    "beta",
-    "TM",
-    "gamma",
-    "kappa",
-    "R",
-    "V",
-];
+use swta_core::truenorth::{config, Chip, FIELD_NAMES, TYPE_FIELDS};
 
 /// A type with the vector conventions (σ = +1, everything else 0) overridden by `kv`.
 fn ty(kv: &[(&str, i32)]) -> Vec<i32> {
@@ -37,7 +11,7 @@ fn ty(kv: &[(&str, i32)]) -> Vec<i32> {
     }
     f[12] = 1;
     for (k, v) in kv {
-        let i = NAMES.iter().position(|n| n == k).expect("field name");
+        let i = FIELD_NAMES.iter().position(|n| n == k).expect("field name");
         f[i] = *v;
     }
     f
@@ -361,7 +335,7 @@ fn random_chip(seed: u64, quiet: bool) -> (Chip, Vec<i32>) {
                 ("TM", r.int(0, 3)),
                 ("sigma_lambda", [1, -1][r.int(0, 1) as usize]),
             ] {
-                f[NAMES.iter().position(|n| *n == k).unwrap()] = v;
+                f[FIELD_NAMES.iter().position(|n| *n == k).unwrap()] = v;
             }
         }
         types.extend(f);

@@ -23,9 +23,28 @@ pub fn exp_f64(x: f64) -> f64 {
     if x < -745.2 {
         return 0.0;
     }
-    let kf = (x * LOG2E + SHIFT) - SHIFT;
+    let (p, k) = reduce(x);
+    scale_pow2(p, k as i32)
+}
+
+/// Range reduction shared by `exp_f64` and `exp_kernel_f64`: (P(r), k) with x = k·ln2 + r.
+/// t = 1.5·2^52 + k exactly, so k is also t's mantissa offset: an integer k without a float→int
+/// conversion (which would stop vectorisation).
+#[inline(always)]
+fn reduce(x: f64) -> (f64, i64) {
+    let t = x * LOG2E + SHIFT;
+    let kf = t - SHIFT;
     let r = (x - kf * LN2_HI) - kf * LN2_LO;
-    scale_pow2(taylor13(r), kf as i32)
+    (taylor13(r), (t.to_bits() as i64).wrapping_sub(SHIFT.to_bits() as i64))
+}
+
+/// f32 counterpart of `reduce`.
+#[inline(always)]
+fn reduce_f32(x: f32) -> (f32, i32) {
+    let t = x * core::f32::consts::LOG2_E + SHIFT_F32;
+    let kf = t - SHIFT_F32;
+    let r = (x - kf * LN2_HI_F32) - kf * LN2_LO_F32;
+    (taylor7(r), (t.to_bits() as i32).wrapping_sub(SHIFT_F32.to_bits() as i32))
 }
 
 /// exp for kernels: the same reduction and polynomial as `exp_f64`, but branch-free (so loops
@@ -34,15 +53,8 @@ pub fn exp_f64(x: f64) -> f64 {
 /// of their state separately). Identical to `exp_f64` on [−708, 709.78].
 #[inline]
 pub fn exp_kernel_f64(x: f64) -> f64 {
-    let x = x.max(-708.0).min(709.782_712_893_384);
-    // t = 1.5·2^52 + k exactly, so k is also t's mantissa offset: integer k without a float→int
-    // conversion (which would stop vectorisation).
-    let t = x * LOG2E + SHIFT;
-    let kf = t - SHIFT;
-    let r = (x - kf * LN2_HI) - kf * LN2_LO;
-    let p = taylor13(r);
+    let (p, k) = reduce(x.max(-708.0).min(709.782_712_893_384));
     // k in −1022..=1024: 2^k as two factors so that k = 1024 does not overflow the exponent field.
-    let k = (t.to_bits() as i64).wrapping_sub(SHIFT.to_bits() as i64);
     let half = k >> 1;
     p * f64::from_bits(((half + 1023) as u64) << 52) * f64::from_bits(((k - half + 1023) as u64) << 52)
 }
@@ -50,12 +62,7 @@ pub fn exp_kernel_f64(x: f64) -> f64 {
 /// f32 counterpart of `exp_kernel_f64` (argument clamped to [−87.3, 88.72]).
 #[inline]
 pub fn exp_kernel_f32(x: f32) -> f32 {
-    let x = x.max(-87.3).min(88.722_83);
-    let t = x * core::f32::consts::LOG2_E + SHIFT_F32;
-    let kf = t - SHIFT_F32;
-    let r = (x - kf * LN2_HI_F32) - kf * LN2_LO_F32;
-    let p = taylor7(r);
-    let k = (t.to_bits() as i32).wrapping_sub(SHIFT_F32.to_bits() as i32);
+    let (p, k) = reduce_f32(x.max(-87.3).min(88.722_83));
     let half = k >> 1;
     p * f32::from_bits(((half + 127) as u32) << 23) * f32::from_bits(((k - half + 127) as u32) << 23)
 }
@@ -128,10 +135,7 @@ pub fn exp_f32(x: f32) -> f32 {
     if x < -103.97 {
         return 0.0;
     }
-    let kf = (x * core::f32::consts::LOG2_E + SHIFT_F32) - SHIFT_F32;
-    let r = (x - kf * LN2_HI_F32) - kf * LN2_LO_F32;
-    let p = taylor7(r);
-    let k = kf as i32;
+    let (p, k) = reduce_f32(x);
     if k > 127 {
         p * 2.0 * pow2_f32(k - 1)
     } else if k < -126 {

@@ -53,6 +53,21 @@ impl Rng {
         (self.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
     }
 
+    /// Failures before the next success of a Bernoulli(p) sequence, given log_q = ln(1 − p):
+    /// ⌊ln U / ln(1 − p)⌋ (geometric; 0 when p = 1, log_q = −∞), capped at 10^15.
+    #[inline]
+    pub fn geometric(&mut self, log_q: f64) -> u64 {
+        if log_q == f64::NEG_INFINITY {
+            return 0;
+        }
+        let g = (ln_f64(1.0 - self.uniform()) / log_q).floor();
+        if g < 1e15 {
+            g as u64
+        } else {
+            1_000_000_000_000_000
+        }
+    }
+
     /// Standard normal deviate (Marsaglia polar method; caches the second deviate).
     pub fn normal(&mut self) -> f64 {
         if let Some(z) = self.spare_normal.take() {

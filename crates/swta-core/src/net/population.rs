@@ -152,11 +152,11 @@ impl<R: Real> Population<R> {
         let n = self.n as u64;
         let mut next = match self.next_spike {
             Some(k) => k,
-            None => geometric_gap(&mut self.rng, log_q),
+            None => self.rng.geometric(log_q),
         };
         while next < n {
             out.push(next as u32, t_end);
-            next += 1 + geometric_gap(&mut self.rng, log_q);
+            next += 1 + self.rng.geometric(log_q);
         }
         self.next_spike = Some(next - n);
     }
@@ -427,19 +427,6 @@ impl<R: Real> Population<R> {
             3 => go!(3),
             _ => go!(4),
         }
-    }
-}
-
-/// Number of failures before the next success of a Bernoulli(p) sequence (log_q = ln(1 − p)).
-fn geometric_gap(rng: &mut Rng, log_q: f64) -> u64 {
-    if log_q == f64::NEG_INFINITY {
-        return 0;
-    }
-    let g = (ln_f64(1.0 - rng.uniform()) / log_q).floor();
-    if g < 1e15 {
-        g as u64
-    } else {
-        1_000_000_000_000_000
     }
 }
 

@@ -252,21 +252,18 @@ fn fixed_probability(
         return;
     }
     out.reserve((p * n_pre as f64 * n_post as f64 * 1.05) as usize + 16);
-    let log_q = if p < 1.0 { ln_f64(1.0 - p) } else { 0.0 };
+    let log_q = if p < 1.0 { ln_f64(1.0 - p) } else { f64::NEG_INFINITY };
     for i in 0..n_pre {
-        let mut j: i64 = -1;
+        let mut j: u64 = 0;
         loop {
-            let skip = if p >= 1.0 { 0.0 } else { (ln_f64(1.0 - rng.uniform()) / log_q).floor() };
-            if skip >= n_post as f64 {
-                break;
-            }
-            j += skip as i64 + 1;
-            if j >= n_post as i64 {
+            j += rng.geometric(log_q);
+            if j >= n_post as u64 {
                 break;
             }
             if !(no_self && j as usize == i) {
                 out.push((i as u32, j as u32, w));
             }
+            j += 1;
         }
     }
 }

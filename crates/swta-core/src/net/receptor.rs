@@ -159,12 +159,4 @@ impl<R: Real> Receptor<R> {
             *g *= r;
         }
     }
-
-    /// Current conductance (nS) of every neuron (g at the step start).
-    pub fn conductance(&self, out: &mut Vec<f64>) {
-        out.clear();
-        for i in 0..self.gd.len() {
-            out.push(self.g_at(i, 0).to_f64());
-        }
-    }
 }

@@ -26,7 +26,7 @@ pub mod setup;
 
 pub use chip::Chip;
 pub use config::Config;
-pub use neuron::{NeuronType, TYPE_FIELDS};
+pub use neuron::{NeuronType, FIELD_NAMES, TYPE_FIELDS};
 
 /// Axons and neurons per core.
 pub const N: usize = 256;

@@ -9,7 +9,8 @@ use crate::error::{Error, Result};
 /// sigma0..3, s0..3, b0..3, sigma_lambda, lambda, c_lambda, epsilon, alpha, beta, TM, gamma, kappa,
 /// R (the decoded reset potential), V (initial potential).
 pub const TYPE_FIELDS: usize = 23;
-const FIELD_NAMES: [&str; TYPE_FIELDS] = [
+/// Model-file names of the TYPE_FIELDS, in buffer order.
+pub const FIELD_NAMES: [&str; TYPE_FIELDS] = [
     "sigma0",
     "sigma1",
     "sigma2",
