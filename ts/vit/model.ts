@@ -29,40 +29,70 @@ export function paramCount(w: Weights): number {
   return n;
 }
 
-/** Initialise (the initial-value tensors are disposed; only the variables remain): linear layers Glorot-uniform, embeddings N(0, 0.02²), LayerNorm γ = 1, β = 0, biases 0. */
-export function initVit(c: VitConfig, seed: number): Weights {
-  if (c.size % c.patch !== 0) throw new Error(`patch ${c.patch} must divide image size ${c.size}`);
-  if (c.dim % c.heads !== 0) throw new Error(`dim ${c.dim} must be divisible by heads ${c.heads}`);
-  const w: Weights = new Map();
-  const id = ++instances;
-  let k = 0;
-  const glorot = (name: string, i: number, o: number) => w.set(name, tf.tidy(() => tf.variable(tf.randomUniform([i, o], -Math.sqrt(6 / (i + o)), Math.sqrt(6 / (i + o)), 'float32', seed * 1009 + k++), true, `vit${id}/${name}`)));
-  const normal = (name: string, shape: number[]) => w.set(name, tf.tidy(() => tf.variable(tf.randomNormal(shape, 0, 0.02, 'float32', seed * 1009 + k++), true, `vit${id}/${name}`)));
-  const fill = (name: string, n: number, v: number) => w.set(name, tf.tidy(() => tf.variable(tf.fill([n], v), true, `vit${id}/${name}`)));
-  const tokens = (c.size / c.patch) ** 2;
-  glorot('embed.w', c.patch * c.patch, c.dim);
-  fill('embed.b', c.dim, 0);
-  normal('cls', [1, 1, c.dim]);
-  normal('pos', [1, tokens + 1, c.dim]);
-  for (let l = 0; l < c.depth; l++) {
-    fill(`b${l}.ln1.g`, c.dim, 1); fill(`b${l}.ln1.b`, c.dim, 0);
-    glorot(`b${l}.qkv.w`, c.dim, 3 * c.dim); fill(`b${l}.qkv.b`, 3 * c.dim, 0);
-    glorot(`b${l}.proj.w`, c.dim, c.dim); fill(`b${l}.proj.b`, c.dim, 0);
-    fill(`b${l}.ln2.g`, c.dim, 1); fill(`b${l}.ln2.b`, c.dim, 0);
-    glorot(`b${l}.fc1.w`, c.dim, c.mlp); fill(`b${l}.fc1.b`, c.mlp, 0);
-    glorot(`b${l}.fc2.w`, c.mlp, c.dim); fill(`b${l}.fc2.b`, c.dim, 0);
+/** Seeded weight initialiser shared by the ViT and the segmenter (ts/seg/model.ts): each call draws
+ * from the next seed of the sequence seed·1009 + k, so the order of calls fixes the initial weights. */
+export class WeightInit {
+  private k = 0;
+  readonly w: Weights = new Map();
+  constructor(private seed: number, private prefix: string) {}
+  glorot(name: string, i: number, o: number): void {
+    const a = Math.sqrt(6 / (i + o));
+    this.w.set(name, tf.tidy(() => tf.variable(tf.randomUniform([i, o], -a, a, 'float32', this.seed * 1009 + this.k++), true, `${this.prefix}/${name}`)));
   }
-  fill('ln.g', c.dim, 1); fill('ln.b', c.dim, 0);
-  glorot('head.w', c.dim, c.classes); fill('head.b', c.classes, 0);
-  return w;
+  normal(name: string, shape: number[]): void {
+    this.w.set(name, tf.tidy(() => tf.variable(tf.randomNormal(shape, 0, 0.02, 'float32', this.seed * 1009 + this.k++), true, `${this.prefix}/${name}`)));
+  }
+  fill(name: string, n: number, v: number): void {
+    this.w.set(name, tf.tidy(() => tf.variable(tf.fill([n], v), true, `${this.prefix}/${name}`)));
+  }
 }
 
-function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
+/** The encoder's shape: what the ViT and the segmenter share. */
+export type EncoderConfig = Pick<VitConfig, 'size' | 'patch' | 'dim' | 'depth' | 'heads' | 'mlp'>;
+
+export function checkEncoder(c: EncoderConfig): void {
+  if (c.size % c.patch !== 0) throw new Error(`patch ${c.patch} must divide image size ${c.size}`);
+  if (c.dim % c.heads !== 0) throw new Error(`dim ${c.dim} must be divisible by heads ${c.heads}`);
+}
+
+/** Pre-norm encoder blocks b0 … b{depth−1} and the final LayerNorm. */
+export function initBlocks(init: WeightInit, c: EncoderConfig): void {
+  for (let l = 0; l < c.depth; l++) {
+    init.fill(`b${l}.ln1.g`, c.dim, 1); init.fill(`b${l}.ln1.b`, c.dim, 0);
+    init.glorot(`b${l}.qkv.w`, c.dim, 3 * c.dim); init.fill(`b${l}.qkv.b`, 3 * c.dim, 0);
+    init.glorot(`b${l}.proj.w`, c.dim, c.dim); init.fill(`b${l}.proj.b`, c.dim, 0);
+    init.fill(`b${l}.ln2.g`, c.dim, 1); init.fill(`b${l}.ln2.b`, c.dim, 0);
+    init.glorot(`b${l}.fc1.w`, c.dim, c.mlp); init.fill(`b${l}.fc1.b`, c.mlp, 0);
+    init.glorot(`b${l}.fc2.w`, c.mlp, c.dim); init.fill(`b${l}.fc2.b`, c.dim, 0);
+  }
+  init.fill('ln.g', c.dim, 1); init.fill('ln.b', c.dim, 0);
+}
+
+/** Initialise (the initial-value tensors are disposed; only the variables remain): linear layers Glorot-uniform, embeddings N(0, 0.02²), LayerNorm γ = 1, β = 0, biases 0. */
+export function initVit(c: VitConfig, seed: number): Weights {
+  checkEncoder(c);
+  const init = new WeightInit(seed, instancePrefix('vit'));
+  const tokens = (c.size / c.patch) ** 2;
+  init.glorot('embed.w', c.patch * c.patch, c.dim);
+  init.fill('embed.b', c.dim, 0);
+  init.normal('cls', [1, 1, c.dim]);
+  init.normal('pos', [1, tokens + 1, c.dim]);
+  initBlocks(init, c);
+  init.glorot('head.w', c.dim, c.classes); init.fill('head.b', c.classes, 0);
+  return init.w;
+}
+
+/** A unique variable-name prefix per model instance (tf.variable names must be unique). */
+export function instancePrefix(kind: string): string {
+  return `${kind}${++instances}`;
+}
+
+export function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const { mean, variance } = tf.moments(x, -1, true);
   return x.sub(mean).div(variance.add(1e-5).sqrt()).mul(g).add(b);
 }
 
-function linear(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
+export function linear(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const s = x.shape;
   const y = tf.matMul(x.reshape([-1, s[s.length - 1]]) as tf.Tensor2D, w as tf.Tensor2D).add(b);
   return y.reshape([...s.slice(0, -1), w.shape[1]!]);
@@ -74,7 +104,7 @@ function gelu(x: tf.Tensor): tf.Tensor {
   return x.mul(0.5).mul(inner.tanh().add(1));
 }
 
-function attention(x: tf.Tensor, W: Weights, l: number, c: VitConfig): tf.Tensor {
+function attention(x: tf.Tensor, W: Weights, l: number, c: EncoderConfig): tf.Tensor {
   const [B, T] = x.shape;
   const dh = c.dim / c.heads;
   const qkv = linear(x, W.get(`b${l}.qkv.w`)!, W.get(`b${l}.qkv.b`)!).reshape([B, T, 3, c.heads, dh]).transpose([2, 0, 3, 1, 4]);
@@ -84,25 +114,39 @@ function attention(x: tf.Tensor, W: Weights, l: number, c: VitConfig): tf.Tensor
   return linear(o, W.get(`b${l}.proj.w`)!, W.get(`b${l}.proj.b`)!);
 }
 
-/** Logits [B, classes] for images x [B, size, size] in [0, 1]. */
-export function forward(W: Weights, c: VitConfig, x: tf.Tensor): tf.Tensor2D {
+/** Patch tokens [B, (size/patch)², patch²] of images x [B, size, size] (row-major patches). */
+export function patchify(x: tf.Tensor, size: number, patch: number): tf.Tensor {
   const B = x.shape[0];
-  const g = c.size / c.patch;
-  const patches = x.reshape([B, g, c.patch, g, c.patch]).transpose([0, 1, 3, 2, 4]).reshape([B, g * g, c.patch * c.patch]);
-  let h = linear(patches, W.get('embed.w')!, W.get('embed.b')!);
-  h = tf.concat([tf.tile(W.get('cls')!, [B, 1, 1]), h], 1).add(W.get('pos')!);
+  const g = size / patch;
+  return x.reshape([B, g, patch, g, patch]).transpose([0, 1, 3, 2, 4]).reshape([B, g * g, patch * patch]);
+}
+
+/** The encoder blocks and the final LayerNorm over tokens h [B, T, dim]. */
+export function encode(W: Weights, c: EncoderConfig, h: tf.Tensor): tf.Tensor {
   for (let l = 0; l < c.depth; l++) {
     h = h.add(attention(layerNorm(h, W.get(`b${l}.ln1.g`)!, W.get(`b${l}.ln1.b`)!), W, l, c));
     const m = layerNorm(h, W.get(`b${l}.ln2.g`)!, W.get(`b${l}.ln2.b`)!);
     h = h.add(linear(gelu(linear(m, W.get(`b${l}.fc1.w`)!, W.get(`b${l}.fc1.b`)!)), W.get(`b${l}.fc2.w`)!, W.get(`b${l}.fc2.b`)!));
   }
+  return layerNorm(h, W.get('ln.g')!, W.get('ln.b')!);
+}
+
+/** Logits [B, classes] for images x [B, size, size] in [0, 1]. */
+export function forward(W: Weights, c: VitConfig, x: tf.Tensor): tf.Tensor2D {
+  const B = x.shape[0];
+  let h = linear(patchify(x, c.size, c.patch), W.get('embed.w')!, W.get('embed.b')!);
+  h = encode(W, c, tf.concat([tf.tile(W.get('cls')!, [B, 1, 1]), h], 1).add(W.get('pos')!));
   const cls = h.slice([0, 0, 0], [B, 1, c.dim]).reshape([B, c.dim]);
-  return linear(layerNorm(cls, W.get('ln.g')!, W.get('ln.b')!), W.get('head.w')!, W.get('head.b')!) as tf.Tensor2D;
+  return linear(cls, W.get('head.w')!, W.get('head.b')!) as tf.Tensor2D;
+}
+
+/** Multiply–accumulates of the encoder blocks for t tokens. */
+export function blockMacs(c: EncoderConfig, t: number): number {
+  return c.depth * (t * (3 * c.dim * c.dim + c.dim * c.dim + 2 * c.dim * c.mlp) + 2 * t * t * c.dim);
 }
 
 /** Multiply–accumulates of one forward pass per image (matmuls only). */
 export function macsPerImage(c: VitConfig): number {
   const t = (c.size / c.patch) ** 2 + 1;
-  const block = t * (3 * c.dim * c.dim + c.dim * c.dim + 2 * c.dim * c.mlp) + 2 * t * t * c.dim;
-  return (t - 1) * c.patch * c.patch * c.dim + c.depth * block + c.dim * c.classes;
+  return (t - 1) * c.patch * c.patch * c.dim + blockMacs(c, t) + c.dim * c.classes;
 }

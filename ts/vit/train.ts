@@ -77,10 +77,62 @@ export function predictions(W: Weights, c: VitConfig, s: Split, limit = s.n, bat
   return out;
 }
 
-function lrAt(step: number, total: number, o: TrainOptions): number {
+/** Learning rate at `step` of `total`: linear warm-up over `warmup`·total steps, then cosine decay to 0. */
+export function lrAt(step: number, total: number, o: Pick<TrainOptions, 'lr' | 'warmup'>): number {
   const w = Math.max(1, Math.round(o.warmup * total));
   if (step < w) return (o.lr * (step + 1)) / w;
   return 0.5 * o.lr * (1 + Math.cos((Math.PI * (step - w)) / Math.max(1, total - w)));
+}
+
+/** One training loop for every model of the harness (the ViT here, the segmenter in ts/seg). */
+export interface FitSpec {
+  W: Weights;
+  total: number;
+  opts: Pick<TrainOptions, 'lr' | 'weightDecay' | 'warmup' | 'evalEvery' | 'target' | 'label' | 'quiet'> & { seed: number };
+  /** Images per step (for the img/s figure). */
+  batch: number;
+  /** The batch of `step` (tensors; fit disposes them). */
+  batchAt(step: number): { x: tf.Tensor; y: tf.Tensor };
+  loss(x: tf.Tensor, y: tf.Tensor): tf.Scalar;
+  /** Validation metric (higher is better), probed every evalEvery steps and at the end. */
+  probe(): number;
+  /** Called after every step (checkpoints). */
+  after?(step: number): void;
+}
+
+export interface FitResult { steps: number; stepsToTarget: number | null; curve: [number, number][]; losses: number[]; seconds: number }
+
+/** AdamW: Adam (β = 0.9, 0.999) then decoupled weight decay on the weight matrices (names ending in .w). */
+export function fit(f: FitSpec): FitResult {
+  const o = f.opts;
+  const opt = tf.train.adam(o.lr, 0.9, 0.999, 1e-8);
+  const vars = [...f.W.values()];
+  const decayed = [...f.W.entries()].filter(([k]) => k.endsWith('.w')).map(([, v]) => v);
+  const curve: [number, number][] = [];
+  const losses: number[] = [];
+  let stepsToTarget: number | null = null;
+  const bar = new Progress(f.total, o.label ?? `seed ${o.seed}`, o.quiet);
+  const t0 = performance.now();
+  for (let step = 0; step < f.total; step++) {
+    const lr = lrAt(step, f.total, o);
+    (opt as unknown as { learningRate: number }).learningRate = lr;
+    const { x, y } = f.batchAt(step);
+    const loss = opt.minimize(() => f.loss(x, y), true, vars)!;
+    tf.tidy(() => { for (const v of decayed) v.assign(v.mul(1 - lr * o.weightDecay)); });
+    const lv = loss.dataSync()[0];
+    tf.dispose([x, y, loss]);
+    losses.push(lv);
+    if ((step + 1) % o.evalEvery === 0 || step + 1 === f.total) {
+      const m = f.probe();
+      curve.push([step + 1, m]);
+      if (stepsToTarget === null && m >= o.target) stepsToTarget = step + 1;
+    }
+    bar.tick(step + 1, { loss: lv, val: curve.length ? curve[curve.length - 1][1] : NaN, imgs: ((step + 1) * f.batch) / ((performance.now() - t0) / 1000) });
+    f.after?.(step + 1);
+  }
+  bar.done();
+  opt.dispose();
+  return { steps: f.total, stepsToTarget, curve, losses, seconds: (performance.now() - t0) / 1000 };
 }
 
 export async function train(c: VitConfig, trainSet: Split, val: Split, o: TrainOptions): Promise<{ W: Weights; result: TrainResult }> {
@@ -88,44 +140,24 @@ export async function train(c: VitConfig, trainSet: Split, val: Split, o: TrainO
   const rng = new HarnessRng(o.seed);
   const perEpoch = Math.floor(trainSet.n / o.batch);
   const total = Math.min(o.maxSteps ?? Infinity, perEpoch * o.epochs);
-  const opt = tf.train.adam(o.lr, 0.9, 0.999, 1e-8);
-  const vars = [...W.values()];
-  const decayed = [...W.entries()].filter(([k]) => k.endsWith('.w')).map(([, v]) => v);
   const px = c.size * c.size;
-  const curve: [number, number][] = [];
-  const losses: number[] = [];
-  let stepsToTarget: number | null = null;
-  const bar = new Progress(total, o.label ?? `seed ${o.seed}`, o.quiet);
-  const t0 = performance.now();
-  let step = 0;
-  for (let e = 0; e < o.epochs && step < total; e++) {
-    const idx = rng.shuffle(Uint32Array.from({ length: trainSet.n }, (_, i) => i));
-    for (let b = 0; b < perEpoch && step < total; b++, step++) {
-      const lr = lrAt(step, total, o);
-      (opt as unknown as { learningRate: number }).learningRate = lr;
-      const { x, y } = batchOf(trainSet, idx, b * o.batch, (b + 1) * o.batch, px);
-      const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, forward(W, c, x)) as tf.Scalar, true, vars)!;
-      tf.tidy(() => { for (const v of decayed) v.assign(v.mul(1 - lr * o.weightDecay)); });
-      const lv = loss.dataSync()[0];
-      tf.dispose([x, y, loss]);
-      losses.push(lv);
-      if ((step + 1) % o.evalEvery === 0 || step + 1 === total) {
-        const acc = evaluate(W, c, val, o.valProbe);
-        curve.push([step + 1, acc]);
-        if (stepsToTarget === null && acc >= o.target) stepsToTarget = step + 1;
-      }
-      bar.tick(step + 1, { loss: lv, val: curve.length ? curve[curve.length - 1][1] : NaN, imgs: ((step + 1) * o.batch) / ((performance.now() - t0) / 1000) });
-    }
-    if (o.ckptDir) saveCheckpoint(o.ckptDir, W, c, { ...o.meta, epoch: e + 1, step, seed: o.seed });
-  }
-  bar.done();
-  opt.dispose();
+  let idx: Uint32Array = new Uint32Array(0);
+  const r = fit({ W, total, opts: o, batch: o.batch,
+    batchAt: (step) => {
+      if (step % perEpoch === 0) idx = rng.shuffle(Uint32Array.from({ length: trainSet.n }, (_, i) => i));
+      const b = step % perEpoch;
+      return batchOf(trainSet, idx, b * o.batch, (b + 1) * o.batch, px);
+    },
+    loss: (x, y) => tf.losses.softmaxCrossEntropy(y, forward(W, c, x)) as tf.Scalar,
+    probe: () => evaluate(W, c, val, o.valProbe),
+    after: (step) => { if (o.ckptDir && (step % perEpoch === 0 || step === total)) saveCheckpoint(o.ckptDir, W, c, { ...o.meta, epoch: Math.ceil(step / perEpoch), step, seed: o.seed }); },
+  });
   const valAccuracy = evaluate(W, c, val);
-  return { W, result: { steps: step, stepsToTarget, curve, losses, valAccuracy, seconds: (performance.now() - t0) / 1000 } };
+  return { W, result: { ...r, valAccuracy } };
 }
 
 /** weights.bin (concatenated f32) + weights.json (config, names, shapes, offsets, meta). */
-export function saveCheckpoint(dir: string, W: Weights, c: VitConfig, meta: Record<string, unknown>): void {
+export function saveCheckpoint(dir: string, W: Weights, c: object, meta: Record<string, unknown>): void {
   mkdirSync(dir, { recursive: true });
   const entries: { name: string; shape: number[]; offset: number }[] = [];
   const parts: Float32Array[] = [];
@@ -144,10 +176,15 @@ export function saveCheckpoint(dir: string, W: Weights, c: VitConfig, meta: Reco
 }
 
 export function loadCheckpoint(dir: string): { W: Weights; config: VitConfig; meta: Record<string, unknown> } {
+  return readCheckpoint(dir, (c: VitConfig) => initVit(c, 0));
+}
+
+/** Read a checkpoint into the weights `init(config)` builds (names and shapes must match). */
+export function readCheckpoint<C>(dir: string, init: (c: C) => Weights): { W: Weights; config: C; meta: Record<string, unknown> } {
   const m = JSON.parse(readFileSync(join(dir, 'weights.json'), 'utf8'));
   const buf = readFileSync(join(dir, 'weights.bin'));
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  const W = initVit(m.config, 0);
+  const W = init(m.config);
   for (const e of m.entries as { name: string; shape: number[]; offset: number }[]) {
     const v = W.get(e.name);
     if (!v) throw new Error(`checkpoint ${dir}: unknown weight ${e.name}`);
