@@ -4,8 +4,13 @@
 //! a core index, or to "output" when they leave the grid (those spikes go to the output record).
 
 use super::config::Config;
+use super::crossbar::Row;
 use super::neuron::NeuronType;
 use super::{scheduler, DISABLED, MAX_CORES, MAX_INPUTS, MAX_RECORDS, MAX_SIDE, N, SLOTS, WORDS};
+
+/// Cores per block of a tick (see `Chip::run`): enough active rows per block to keep many cache
+/// misses in flight, few enough that the block's rows stay in L1/L2 until they are integrated.
+pub const BLOCK: usize = 64;
 use crate::error::{Error, ErrorKind, Result};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,12 +48,18 @@ pub struct Chip {
     /// Destination per neuron, packed `core << 12 | axon << 4 | delay` (one load per spike), or
     /// PACK_NONE / PACK_OUTPUT.
     pub(super) dest: Vec<u32>,
-    /// Scheduler bits to set at the end of the tick (`word index << 6 | bit`): batching the scattered
-    /// writes lets the CPU overlap their cache misses.
-    pub(super) outbox: Vec<u64>,
-    /// Sink of the look-ahead loads (`core::peek`), kept so they are not optimised away.
+    /// Neurons (`core * 256 + j`) that fired in the current block of cores, in firing order; routed
+    /// in one tight loop (`Chip::route`) so that the destination look-ups overlap their cache misses.
+    pub(super) fired_list: Vec<u32>,
+    /// Scratch of one block: the active rows (`core * 256 + axon`) in `load_block`, then the
+    /// destinations of the fired neurons in `route`.
+    pub(super) pending: Vec<u32>,
+    /// Activity vectors of the current block's cores, taken from the scheduler by `Chip::load_block`.
+    pub(super) act: [[u64; WORDS]; BLOCK],
+    /// Sink of the loads that warm the block's crossbar rows (`Chip::load_block`), kept so they are
+    /// not optimised away.
     pub(super) sink: u64,
-    pub(super) xbar: Vec<u64>,
+    pub(super) xbar: Vec<Row>,
     pub(super) atype: Vec<u8>,
     pub(super) sched: Vec<u64>,
     pub(super) seeds: Vec<u32>,
@@ -61,9 +72,11 @@ pub struct Chip {
     pub(super) kfast: Vec<super::fast::K>,
     pub(super) smask: Vec<u64>,
     pub(super) acc: [i32; N],
-    /// Narrow accumulators of the fast path (see `crossbar::add_row_dense16`).
-    pub(super) acc16: [i16; N],
-    pub(super) fired: [u8; N],
+    /// The active rows of the core being stepped and their weights (`fast::pass_fused`).
+    pub(super) core_rows: [Row; N],
+    pub(super) wts: [i16; N],
+    /// Spikes of the core being stepped (bit j = neuron j).
+    pub(super) fired: [u64; WORDS],
     pub(super) tick: u64,
     /// Pending external inputs (tick, core, axon), sorted by tick; `next_input` is the first undelivered.
     inputs: Vec<(u64, u32, u32)>,
@@ -104,9 +117,11 @@ impl Chip {
             v: vec![0; n * N],
             ntype: vec![DISABLED; n * N],
             dest: vec![PACK_NONE; n * N],
-            outbox: Vec::with_capacity(1024),
+            fired_list: Vec::with_capacity(BLOCK * N),
+            pending: Vec::with_capacity(BLOCK * N),
+            act: [[0; WORDS]; BLOCK],
             sink: 0,
-            xbar: vec![0; n * N * WORDS],
+            xbar: vec![Row::default(); n * N],
             atype: vec![0; n * N],
             sched: vec![0; n * SLOTS * WORDS],
             seeds: vec![0; n],
@@ -116,8 +131,9 @@ impl Chip {
             kfast: Vec::new(),
             smask: vec![0; n * 4 * WORDS],
             acc: [0; N],
-            acc16: [0; N],
-            fired: [0; N],
+            core_rows: [Row::default(); N],
+            wts: [0; N],
+            fired: [0; WORDS],
             tick: 0,
             inputs: Vec::new(),
             next_input: 0,
@@ -222,16 +238,17 @@ impl Chip {
                 self.meta[c as usize].settled = false;
                 self.next_input += 1;
             }
-            for c in 0..self.n_cores {
-                self.peek(c + 3, t);
-                self.step_core(c, t);
-            }
-            for &e in &self.outbox {
-                if let Some(w) = self.sched.get_mut((e >> 6) as usize) {
-                    *w |= 1u64 << (e & 63);
+            // Block by block: load (slots + rows, many misses in flight), step, route. Routing at once
+            // is safe: a spike of tick t lands in slot (t + d) mod 16 with 1 ≤ d ≤ 15, never in the
+            // slot t that later blocks have yet to take.
+            for b0 in (0..self.n_cores).step_by(BLOCK) {
+                let b1 = (b0 + BLOCK).min(self.n_cores);
+                self.load_block(b0, b1, t);
+                for c in b0..b1 {
+                    self.step_core(c, c - b0, t);
                 }
+                self.route(t);
             }
-            self.outbox.clear();
             self.tick += 1;
         }
     }

@@ -4,7 +4,7 @@
 
 use super::chip::PACK_OUTPUT;
 use super::chip::{Chip, CoreKind};
-use super::crossbar::{add_row16, add_row_dense, add_row_dense16, add_row_weights, count, row_base};
+use super::crossbar::{add_row_dense, add_row_weights, count};
 use super::neuron::{stoch_syn, update, NeuronType};
 use super::{fast, prng, scheduler, DISABLED, N, WORDS};
 
@@ -13,8 +13,9 @@ const DENSE_FROM: u64 = 24;
 
 impl Chip {
     /// Advance core `c` through tick `t`.
-    pub(super) fn step_core(&mut self, c: usize, t: u64) {
-        let a = scheduler::take(&mut self.sched, c, t);
+    /// `b` is the core's index in the current block (its activity vector is `act[b]`).
+    pub(super) fn step_core(&mut self, c: usize, b: usize, t: u64) {
+        let a = self.act[b];
         let active = (a[0] | a[1] | a[2] | a[3]) != 0;
         let mut meta = self.meta[c];
         if !self.fast_paths && meta.kind != CoreKind::Empty {
@@ -26,7 +27,7 @@ impl Chip {
         }
         if let CoreKind::Uniform(u) = meta.kind {
             if fast::eligible(&self.types[u as usize], &self.cfg) && count(&a) <= 128 {
-                let changed = self.step_fast16(c, t, &a, u);
+                let changed = self.step_fast16(c, &a, u);
                 self.meta[c].settled = !active && !changed;
                 return;
             }
@@ -36,47 +37,45 @@ impl Chip {
             self.integrate(c, &a, key, meta.kind);
         }
         let changed = match meta.kind {
-            CoreKind::Uniform(u) => self.pass_uniform(c, t, key, u),
-            _ => self.pass_mixed(c, t, key),
+            CoreKind::Uniform(u) => self.pass_uniform(c, key, u),
+            _ => self.pass_mixed(c, key),
         };
         self.meta[c].settled = !active && !changed;
     }
 
-    /// Uniform deterministic core with ≤ 128 active axons: i16 integration, then the fast pass.
-    fn step_fast16(&mut self, c: usize, t: u64, a: &[u64; WORDS], u: u16) -> bool {
+    /// Uniform deterministic core with ≤ 128 active axons: the active rows and their weights are
+    /// gathered, then integrated and updated in one fused pass.
+    fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16) -> bool {
         let w = self.types[u as usize].w;
+        let mut n = 0;
         for (q, &word) in a.iter().enumerate() {
             let mut bits = word;
             while bits != 0 {
                 let i = q * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let wt = w[(self.atype[c * N + i] & 3) as usize] as i16;
-                let rb = row_base(c, i);
-                let row = [self.xbar[rb], self.xbar[rb + 1], self.xbar[rb + 2], self.xbar[rb + 3]];
-                let n = count(&row);
-                self.sops += n;
-                if n >= DENSE_FROM {
-                    add_row_dense16(&mut self.acc16, &row, wt);
-                } else {
-                    add_row16(&mut self.acc16, &row, wt);
-                }
+                let row = self.xbar[c * N + i];
+                self.sops += count(&row.0);
+                self.core_rows[n] = row;
+                self.wts[n] = w[(self.atype[c * N + i] & 3) as usize] as i16;
+                n += 1;
             }
         }
         let ty = self.types[u as usize];
         let cfg = self.cfg;
-        let changed = fast::pass(&mut self.v[c * N..c * N + N], &mut self.acc16, &ty, &cfg, &mut self.fired);
-        self.route_fired(c, t);
+        let (rows, wts) = (&self.core_rows[..n], &self.wts[..n]);
+        let changed = fast::pass_fused(&mut self.v[c * N..c * N + N], rows, wts, &ty, &cfg, &mut self.fired);
+        self.route_fired(c);
         changed
     }
 
-    /// Route the spikes flagged in `fired` (8 flags per word test).
-    fn route_fired(&mut self, c: usize, t: u64) {
-        for q in 0..N / 8 {
-            let mut w = u64::from_le_bytes(self.fired_word(q));
+    /// Queue the spikes flagged in the mask `fired` (and clear it).
+    fn route_fired(&mut self, c: usize) {
+        for q in 0..WORDS {
+            let mut w = self.fired[q];
+            self.fired[q] = 0;
             while w != 0 {
-                let j = q * 8 + (w.trailing_zeros() / 8) as usize;
-                w &= !(0xffu64 << (8 * (j - q * 8)));
-                self.fire(c, j, t);
+                self.fired_list.push((c * N + q * 64) as u32 + w.trailing_zeros());
+                w &= w - 1;
             }
         }
     }
@@ -89,8 +88,7 @@ impl Chip {
                 let i = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 let g = (self.atype[c * N + i] & 3) as usize;
-                let rb = row_base(c, i);
-                let row = [self.xbar[rb], self.xbar[rb + 1], self.xbar[rb + 2], self.xbar[rb + 3]];
+                let row = self.xbar[c * N + i].0;
                 let n = count(&row);
                 self.sops += n;
                 match kind {
@@ -145,12 +143,12 @@ impl Chip {
     }
 
     /// Neuron pass of a core whose neurons share type `u`; returns whether any V changed or a neuron fired.
-    fn pass_uniform(&mut self, c: usize, t: u64, key: u32, u: u16) -> bool {
+    fn pass_uniform(&mut self, c: usize, key: u32, u: u16) -> bool {
         let ty: NeuronType = self.types[u as usize];
         let cfg = self.cfg;
         if fast::eligible(&ty, &cfg) {
             let changed = fast::pass(&mut self.v[c * N..c * N + N], &mut self.acc, &ty, &cfg, &mut self.fired);
-            self.route_fired(c, t);
+            self.route_fired(c);
             return changed;
         }
         let mut changed = false;
@@ -162,17 +160,17 @@ impl Chip {
             changed |= nv != old;
             if fired {
                 changed = true;
-                self.fire(c, j, t);
+                self.fire(c, j);
             }
         }
         changed
     }
 
     /// Neuron pass of a core with several types (or disabled neurons).
-    fn pass_mixed(&mut self, c: usize, t: u64, key: u32) -> bool {
+    fn pass_mixed(&mut self, c: usize, key: u32) -> bool {
         let cfg = self.cfg;
         if self.fast_paths && self.meta[c].all_fast && !cfg.wrap && cfg.width == 32 {
-            return self.pass_mixed_fast(c, t);
+            return self.pass_mixed_fast(c);
         }
         let mut changed = false;
         for j in 0..N {
@@ -188,14 +186,14 @@ impl Chip {
             changed |= nv != old;
             if fired {
                 changed = true;
-                self.fire(c, j, t);
+                self.fire(c, j);
             }
         }
         changed
     }
 
     /// Mixed core whose types are all deterministic with M = 0: `fast::step_one` per neuron.
-    fn pass_mixed_fast(&mut self, c: usize, t: u64) -> bool {
+    fn pass_mixed_fast(&mut self, c: usize) -> bool {
         let mut changed = false;
         for j in 0..N {
             let nt = self.ntype[c * N + j];
@@ -210,52 +208,62 @@ impl Chip {
             self.v[c * N + j] = nv;
             changed |= nv != old || fired;
             if fired {
-                self.fire(c, j, t);
+                self.fire(c, j);
             }
         }
         changed
     }
 
-    /// Bytes 8q..8q+8 of the fired flags.
+    /// Queue the spike of neuron `j` of core `c` for `route`.
     #[inline]
-    fn fired_word(&self, q: usize) -> [u8; 8] {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(&self.fired[q * 8..q * 8 + 8]);
-        b
+    fn fire(&mut self, c: usize, j: usize) {
+        self.fired_list.push((c * N + j) as u32);
     }
 
-    /// Record the spike of neuron `j` of core `c` at tick `t` and queue its scheduler bit.
-    #[inline]
-    fn fire(&mut self, c: usize, j: usize, t: u64) {
-        let d = self.dest[c * N + j];
-        self.spikes += 1;
-        if self.record_mode == 2 || (self.record_mode == 1 && d == PACK_OUTPUT) {
-            self.record(t, c, j);
-        }
-        if d < PACK_OUTPUT {
-            let (dc, axon, delay) = ((d >> 12) as usize, ((d >> 4) & 0xff) as usize, (d & 15) as u64);
-            let word = scheduler::slot_base(dc, t + delay) + (axon >> 6);
-            self.outbox.push((word as u64) << 6 | (axon & 63) as u64);
-        }
-    }
-
-    /// Look ahead: load the scheduler slot of core `c` and the crossbar rows it will read, so that
-    /// these cache misses overlap with the work on the cores before it (safe Rust has no prefetch).
-    pub(super) fn peek(&mut self, c: usize, t: u64) {
-        if c >= self.n_cores {
-            return;
-        }
-        let b = scheduler::slot_base(c, t);
-        let mut x = 0u64;
-        for w in 0..WORDS {
-            let mut bits = self.sched[b + w];
-            while bits != 0 {
-                let i = w * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                x ^= self.xbar[row_base(c, i)] ^ self.atype[c * N + i] as u64;
+    /// Take the scheduler slots of cores b0..b1 for tick `t` into `act`, then load the crossbar rows
+    /// and axon types they will read in a second, branch-light loop of independent loads, so the CPU
+    /// keeps many cache misses in flight (a full chip's 32 MB crossbar does not fit in cache; safe
+    /// Rust has no prefetch instruction).
+    pub(super) fn load_block(&mut self, b0: usize, b1: usize, t: u64) {
+        self.pending.clear();
+        for c in b0..b1 {
+            let a = scheduler::take(&mut self.sched, c, t);
+            self.act[c - b0] = a;
+            for (w, &word) in a.iter().enumerate() {
+                let mut bits = word;
+                while bits != 0 {
+                    self.pending.push((c * N + w * 64) as u32 + bits.trailing_zeros());
+                    bits &= bits - 1;
+                }
             }
         }
+        let mut x = 0u64;
+        for &r in &self.pending {
+            x ^= self.xbar[r as usize].0[0] ^ self.atype[r as usize] as u64;
+        }
         self.sink ^= x;
+    }
+
+    /// Record and deliver the block's spikes of tick `t`: each sets bit `axon` of its destination
+    /// core's slot (t + delay) mod 16 (an OR, so coincident spikes merge). The destinations are
+    /// gathered first, in a loop of independent loads, for the same reason as in `load_block`.
+    pub(super) fn route(&mut self, t: u64) {
+        self.spikes += self.fired_list.len() as u64;
+        self.pending.clear();
+        for &k in &self.fired_list {
+            self.pending.push(self.dest[k as usize]);
+        }
+        for i in 0..self.fired_list.len() {
+            let (k, d) = (self.fired_list[i] as usize, self.pending[i]);
+            if self.record_mode == 2 || (self.record_mode == 1 && d == PACK_OUTPUT) {
+                self.record(t, k / N, k % N);
+            }
+            if d < PACK_OUTPUT {
+                let (dc, axon, delay) = ((d >> 12) as usize, ((d >> 4) & 0xff) as usize, (d & 15) as u64);
+                scheduler::set(&mut self.sched, dc, t + delay, axon);
+            }
+        }
+        self.fired_list.clear();
     }
 }
 

@@ -1,28 +1,28 @@
 //! The binary crossbar of one core, bit-packed axon-major: row i (axon i) is 4 u64 words, bit j of
 //! the row (word j >> 6, bit j & 63) says whether axon i reaches neuron j. Flat over the grid at
-//! `(core * 256 + axon) * 4`. With ~2 % of axons active per tick, iterating the set bits of the
+//! `core * 256 + axon`, each row 32-byte aligned so that it lies in one cache line. With ~2 % of axons active per tick, iterating the set bits of the
 //! active rows (event-driven integration, TRUENORTH.md §8.1 strategy 2) touches only the synapses
 //! that carry a spike.
 
 use super::{N, WORDS};
 
-#[inline]
-pub fn row_base(core: usize, axon: usize) -> usize {
-    (core * N + axon) * WORDS
-}
+/// One crossbar row (the synapses of one axon).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(C, align(32))]
+pub struct Row(pub [u64; WORDS]);
 
-/// Pack 8 little-endian u32 words per row (bit j of the row = word j >> 5, bit j & 31) into u64 rows.
-pub fn pack_rows(dst: &mut [u64], words32: &[u32]) {
-    for (i, d) in dst.iter_mut().enumerate() {
+/// Pack 8 little-endian u32 words per row (bit j of the row = word j >> 5, bit j & 31) into rows.
+pub fn pack_rows(dst: &mut [Row], words32: &[u32]) {
+    for (i, d) in dst.iter_mut().flat_map(|r| r.0.iter_mut()).enumerate() {
         let lo = words32.get(2 * i).copied().unwrap_or(0) as u64;
         let hi = words32.get(2 * i + 1).copied().unwrap_or(0) as u64;
         *d = lo | hi << 32;
     }
 }
 
-/// Unpack u64 rows into u32 words (inverse of `pack_rows`).
-pub fn unpack_rows(src: &[u64], words32: &mut [u32]) {
-    for (i, s) in src.iter().enumerate() {
+/// Unpack rows into u32 words (inverse of `pack_rows`).
+pub fn unpack_rows(src: &[Row], words32: &mut [u32]) {
+    for (i, s) in src.iter().flat_map(|r| r.0.iter()).enumerate() {
         if let Some(w) = words32.get_mut(2 * i) {
             *w = *s as u32;
         }
@@ -61,31 +61,6 @@ pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
         let bits = (row[(h >> 1) & (WORDS - 1)] >> (32 * (h & 1))) as u32;
         for (l, a) in chunk.iter_mut().enumerate() {
             *a += if bits & (1u32 << l) != 0 { wt } else { 0 };
-        }
-    }
-}
-
-/// i16 accumulators (used when at most 128 axons are active, so |sum| ≤ 128 × 255 fits): twice the
-/// lanes per vector step. Same sums.
-#[inline]
-pub fn add_row_dense16(acc: &mut [i16; N], row: &[u64; WORDS], wt: i16) {
-    for (h, chunk) in acc.chunks_exact_mut(32).enumerate() {
-        let bits = (row[(h >> 1) & (WORDS - 1)] >> (32 * (h & 1))) as u32;
-        for (l, a) in chunk.iter_mut().enumerate() {
-            *a += if bits & (1u32 << l) != 0 { wt } else { 0 };
-        }
-    }
-}
-
-/// Sparse counterpart of `add_row_dense16`.
-#[inline]
-pub fn add_row16(acc: &mut [i16; N], row: &[u64; WORDS], wt: i16) {
-    for (w, &word) in row.iter().enumerate() {
-        let mut bits = word;
-        while bits != 0 {
-            let j = (w * 64 + bits.trailing_zeros() as usize) & (N - 1);
-            bits &= bits - 1;
-            acc[j] += wt;
         }
     }
 }

@@ -1,19 +1,21 @@
-//! The spike scheduler of one core: 16 slots × 256 axon bits (4 u64 each), flat over the grid at
-//! `(core * 16 + slot) * 4`. Row `t mod 16` is read and cleared at the start of tick t; a spike for
-//! tick t + d sets a bit in row (t + d) mod 16. Setting a set bit is idempotent: coincident spikes for
+//! The spike schedulers of the grid: per core 16 slots × 256 axon bits (4 u64 each), stored slot-major
+//! over the grid at `(slot * cores + core) * 4`, so that one tick reads its slot of every core as one
+//! contiguous stream and spikes with the usual short delays land in a few slots' worth of memory.
+//! Slot `t mod 16` is read and cleared at the start of tick t; a spike for tick t + d sets a bit in
+//! slot (t + d) mod 16. Setting a set bit is idempotent: coincident spikes for
 //! the same (core, axon, tick) merge into one (TRUENORTH.md §1.2).
 
 use super::{SLOTS, WORDS};
 
 #[inline]
-pub fn slot_base(core: usize, tick: u64) -> usize {
-    (core * SLOTS + (tick as usize & (SLOTS - 1))) * WORDS
+pub fn slot_base(cores: usize, core: usize, tick: u64) -> usize {
+    ((tick as usize & (SLOTS - 1)) * cores + core) * WORDS
 }
 
 /// Set axon `axon` of `core` active for tick `tick`.
 #[inline]
 pub fn set(sched: &mut [u64], core: usize, tick: u64, axon: usize) {
-    let i = slot_base(core, tick) + (axon >> 6);
+    let i = slot_base(sched.len() / (SLOTS * WORDS), core, tick) + (axon >> 6);
     if let Some(w) = sched.get_mut(i) {
         *w |= 1u64 << (axon & 63);
     }
@@ -22,7 +24,7 @@ pub fn set(sched: &mut [u64], core: usize, tick: u64, axon: usize) {
 /// Take (read and clear) the activity vector of `core` for tick `tick`.
 #[inline]
 pub fn take(sched: &mut [u64], core: usize, tick: u64) -> [u64; WORDS] {
-    let b = slot_base(core, tick);
+    let b = slot_base(sched.len() / (SLOTS * WORDS), core, tick);
     let mut a = [0u64; WORDS];
     if let Some(row) = sched.get_mut(b..b + WORDS) {
         for (dst, src) in a.iter_mut().zip(row.iter_mut()) {

@@ -3,7 +3,7 @@
 //! (`cores[3].neurons[17].delay`); nothing is changed when it fails.
 
 use super::chip::{Chip, CoreKind, CoreMeta, PACK_NONE, PACK_OUTPUT};
-use super::crossbar::{pack_rows, row_base, unpack_rows};
+use super::crossbar::{pack_rows, unpack_rows};
 use super::neuron::{NeuronType, TYPE_FIELDS};
 use super::{DEST_NONE, DEST_OUTPUT, DISABLED, MAX_TYPES, N, WORDS};
 use crate::error::{Error, ErrorKind, Result};
@@ -64,7 +64,7 @@ impl Chip {
         self.seeds[c] = seed;
         self.keys[c] = super::prng::core_key(seed, core);
         self.atype[c * N..c * N + N].copy_from_slice(axon_types);
-        pack_rows(&mut self.xbar[row_base(c, 0)..row_base(c + 1, 0)], crossbar);
+        pack_rows(&mut self.xbar[c * N..c * N + N], crossbar);
         self.meta[c].settled = false;
         Ok(())
     }
@@ -72,7 +72,7 @@ impl Chip {
     /// Crossbar rows of `core` as 8 u32 words per axon (inverse of `set_core`).
     pub fn crossbar(&self, core: u32, out: &mut [u32]) -> Result<()> {
         let c = self.check_core(core)?;
-        unpack_rows(&self.xbar[row_base(c, 0)..row_base(c + 1, 0)], out);
+        unpack_rows(&self.xbar[c * N..c * N + N], out);
         Ok(())
     }
 
