@@ -3,13 +3,14 @@ import type { OodTable } from './experiment.js';
 
 const COLORS = ['#7f7f7f', '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd'];
 
-export function oodSvg(t: OodTable): string {
+/** `t` needs only sets, variants, seeds and accuracy (the segmentation table reuses it for mIoU). */
+export function oodSvg(t: Pick<OodTable, 'sets' | 'variants' | 'seeds' | 'accuracy'>, title = `ViT accuracy (%) on MNIST-test and OOD sets, mean ± s.d. over seeds ${t.seeds.join(', ')}`): string {
   const W = 760, H = 360, L = 50, B = 60, T = 40;
   const gw = (W - L - 20) / Math.max(1, t.sets.length);
   const bw = (gw - 12) / Math.max(1, t.variants.length);
   const y = (v: number) => T + (H - T - B) * (1 - v / 100);
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="11">`,
-    `<text x="${L}" y="18" font-size="13">ViT accuracy (%) on MNIST-test and OOD sets, mean ± s.d. over seeds ${t.seeds.join(', ')}</text>`];
+    `<text x="${L}" y="18" font-size="13">${title}</text>`];
   for (let g = 0; g <= 100; g += 20) parts.push(`<line x1="${L}" x2="${W - 20}" y1="${y(g)}" y2="${y(g)}" stroke="#ddd"/><text x="${L - 6}" y="${y(g) + 4}" text-anchor="end">${g}</text>`);
   t.sets.forEach((s, i) => {
     const x0 = L + i * gw + 6;

@@ -3,6 +3,7 @@
 // (raw, or the sWTA filter in one of its modes) applied to every split and every OOD set.
 import { loadMnist, readDigits, sliceDigits, type Digits } from './idx.js';
 import { sWTAFilter, type FilterOptions } from './filter.js';
+import { resizeBilinear } from './images.js';
 import type { FilterMode } from './params.js';
 import type { Split } from './train.js';
 import type { BackendName } from '../backend/engine.js';
@@ -57,14 +58,7 @@ export function readExtraTest(imagesPath: string, labelsPath: string, side = 28)
   const x = new Float32Array(d.n * side * side);
   for (let k = 0; k < d.n; k++) {
     const src = d.images.subarray(k * d.h * d.w, (k + 1) * d.h * d.w);
-    for (let i = 0; i < side; i++) for (let j = 0; j < side; j++) {
-      const y = ((i + 0.5) * d.h) / side - 0.5, xx = ((j + 0.5) * d.w) / side - 0.5;
-      const y0 = Math.max(0, Math.min(d.h - 1, Math.floor(y))), x0 = Math.max(0, Math.min(d.w - 1, Math.floor(xx)));
-      const y1 = Math.min(d.h - 1, y0 + 1), x1 = Math.min(d.w - 1, x0 + 1);
-      const fy = Math.max(0, Math.min(1, y - y0)), fx = Math.max(0, Math.min(1, xx - x0));
-      const at = (a: number, b: number) => src[a * d.w + b] / 255;
-      x[(k * side + i) * side + j] = (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x1)) + fy * ((1 - fx) * at(y1, x0) + fx * at(y1, x1));
-    }
+    resizeBilinear(src, d.h, d.w, x.subarray(k * side * side, (k + 1) * side * side), side, side, 1 / 255);
   }
   return { x, y: d.labels, n: d.n };
 }

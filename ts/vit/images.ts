@@ -69,3 +69,15 @@ function checkRange(data: Float32Array | Float64Array): void {
     if (!(v >= 0 && v <= 1)) fail('images', `float pixel values must be in [0, 1] (scale bytes by 1/255, or pass a Uint8Array); value ${i} is ${v}`);
   }
 }
+
+/** Bilinear resize of one h×w plane into dst (oh×ow), pixel centres aligned, edges clamped; values × scale. */
+export function resizeBilinear(src: ArrayLike<number>, h: number, w: number, dst: Float32Array, oh: number, ow: number, scale = 1): void {
+  for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) {
+    const y = ((i + 0.5) * h) / oh - 0.5, xx = ((j + 0.5) * w) / ow - 0.5;
+    const y0 = Math.max(0, Math.min(h - 1, Math.floor(y))), x0 = Math.max(0, Math.min(w - 1, Math.floor(xx)));
+    const y1 = Math.min(h - 1, y0 + 1), x1 = Math.min(w - 1, x0 + 1);
+    const fy = Math.max(0, Math.min(1, y - y0)), fx = Math.max(0, Math.min(1, xx - x0));
+    const at = (a: number, b: number) => src[a * w + b] * scale;
+    dst[i * ow + j] = (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x1)) + fy * ((1 - fx) * at(y1, x0) + fx * at(y1, x1));
+  }
+}

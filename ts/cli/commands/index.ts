@@ -2,6 +2,7 @@
 // Command, import it here.
 import type { Command } from '../command.js';
 import { VIT_COMMANDS } from './vit.js';
+import { SEG_COMMANDS } from './seg.js';
 import { benchFilterCmd } from './benchfilter.js';
 import { filterCmd } from './filter.js';
 import { ENGINE_COMMANDS } from './engine.js';
@@ -11,4 +12,4 @@ import { TN_COMMANDS } from './tn.js';
 import { mapCmd } from './map.js';
 import { demoCmd } from './demo.js';
 
-export const COMMANDS: Command[] = [run, ...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, benchFilterCmd, ...TN_COMMANDS, demoCmd, mapCmd];
+export const COMMANDS: Command[] = [run, ...ENGINE_COMMANDS, experiment, filterCmd, ...VIT_COMMANDS, ...SEG_COMMANDS, benchFilterCmd, ...TN_COMMANDS, demoCmd, mapCmd];
