@@ -14,6 +14,7 @@ export { EXPERIMENTS, type ExperimentResult } from './experiments/index.js';
 export { Rig, HARD_REGIME, type ExperimentOptions } from './experiments/common.js';
 export * as truenorth from './truenorth/index.js';
 export * as vit from './vit/index.js';
+export * as seg from './seg/index.js';
 export * as gain from './gain/index.js';
 export { rasterSvg, lineSvg, imageGridSvg } from './report/plot.js';
 export { htmlReport } from './report/html.js';
