@@ -7,7 +7,7 @@
 //   relay in a splitter core that fans it out (one relay per target core, +1 tick).
 // - External Poisson pools become ≤ POOL_AXONS stimulus axons in every core they reach (a pool axon
 //   has one copy per core; the driver injects the same train into every copy).
-import { TrueNorthBuilder, type NetworkDesc } from '../truenorth/index.js';
+import { TrueNorthBuilder, type NetworkDesc, type NeuronTypeDesc } from '../truenorth/index.js';
 import type { NetworkSpec } from '../model/spec.js';
 import { fail } from '../abi/errors.js';
 import type { CellKind } from './bio.js';
@@ -40,6 +40,24 @@ export interface MapOptions {
   popScale?: Record<string, number>;
   /** Extra weight scale of every link from these populations. */
   outScale?: Record<string, number>;
+  /** Extra weight scale of single pathways, keyed `pre>post`. */
+  linkScale?: Record<string, number>;
+  /** Populations mapped as memoryless coincidence (AND) neurons (MODEL.md §7.4, TRUENORTH.md §5
+   * "memoryless binary unit"): γ = 0, R = 0, κ = 1, β = 0, α = 1, so V = 0 after every tick, and a
+   * cell fires in a tick iff the axon of EVERY internal excitatory source is active AND at least one
+   * of its external (pool) axons is; an active inhibitory axon vetoes. Internal excitatory sources
+   * must be in `merge` (one axon per source population). Replaces the gain-matched hinge of the kind. */
+  coincidence?: string[];
+}
+
+/** Weight of an internal source on a coincidence neuron: more than all its external axons together. */
+const coincidenceWeight = (extAxons: number) => extAxons + 1;
+
+/** TN type of a coincidence (AND) neuron with `nInt` internal sources of weight W (see MapOptions). */
+export function coincidenceType(nInt: number, W: number): Partial<NeuronTypeDesc> {
+  const lambda = W * nInt;
+  if (lambda > 255) fail('mapping.coincidence', `needs a leak of ${lambda} (> 255): too many sources or external axons`);
+  return { alpha: 1, beta: 0, TM: 0, gamma: 0, VR: 0, kappa: true, epsilon: false, sigma_lambda: -1, lambda, c_lambda: false, s0: 1, sigma0: 1, s1: W, sigma1: 1, s2: 255, sigma2: -1, s3: 255, sigma3: -1 };
 }
 
 export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Record<string, TnParams>, o: MapOptions = {}): TnModel {
@@ -49,12 +67,24 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
   for (const k of kinds) for (const p of k.populations) kindOf.set(p, k);
   const merged = new Set(o.merge ?? []);
   const all = links(spec, kinds).map((l) => (merged.has(l.pre) && !l.external ? { ...l, units: l.units * l.p, k: 1, p: 1, m: 1 } : l));
-  const knob = (l: Link) => (l.G === 1 ? o.recurrentScale ?? 1 : l.G >= 2 ? o.inhibitionScale ?? 1 : 1) * (o.popScale?.[l.pre] ?? 1) * (o.popScale?.[l.post] ?? 1) * (o.outScale?.[l.pre] ?? 1);
+  const knob = (l: Link) => (l.G === 1 ? o.recurrentScale ?? 1 : l.G >= 2 ? o.inhibitionScale ?? 1 : 1) * (o.popScale?.[l.pre] ?? 1) * (o.popScale?.[l.post] ?? 1) * (o.outScale?.[l.pre] ?? 1) * (o.linkScale?.[`${l.pre}>${l.post}`] ?? 1);
   const spiking = spec.populations.filter((p) => p.model !== 'poisson' && kindOf.has(p.name));
 
   // Weights per (population, axon type) and link densities.
   const weights: TnModel['weights'] = {};
+  const coinc = new Map<string, { nInt: number; W: number }>();
+  for (const name of o.coincidence ?? []) {
+    const inc = all.filter((l) => l.post === name);
+    if (!pops.has(name) || !inc.length) fail(`mapping.coincidence`, `${name} is not a population with inputs`);
+    const int = inc.filter((l) => !l.external && l.sign > 0);
+    const bad = int.find((l) => !merged.has(l.pre));
+    if (bad) fail('mapping.coincidence', `source ${bad.pre} of ${name} must be in merge (one axon per source)`);
+    const W = coincidenceWeight(inc.filter((l) => l.external).reduce((n, l) => n + l.k, 0));
+    coinc.set(name, { nInt: int.length, W });
+    weights[name] = { kind: 'coincidence', s: [1, W, -255, -255], links: inc.map((l) => ({ pre: l.pre, G: l.G, p: l.p, units: l.units, s_needed: l.G === 0 ? 1 : l.G === 1 ? W : 255 })) };
+  }
   for (const p of spiking) {
+    if (coinc.has(p.name)) continue;
     const k = kindOf.get(p.name)!;
     const prm = params[k.name];
     const inc = all.filter((l) => l.post === p.name);
@@ -100,8 +130,8 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
     if (!weights[l.post]) continue;
     const s = Math.abs(weights[l.post].s[l.G]);
     if (s === 0) continue;
-    const need = Math.min(255, l.units * params[kindOf.get(l.post)!.name].s_unit * knob(l));
-    const scale = Math.min(1, need / s);
+    // Coincidence neurons keep every link at its own density (the weights encode the AND, not a drive).
+    const scale = coinc.has(l.post) ? 1 : Math.min(1, Math.min(255, l.units * params[kindOf.get(l.post)!.name].s_unit * knob(l)) / s);
     for (const t of where[l.post]) {
       if (l.external) {
         const k = Math.max(0, Math.round(l.k * scale));
@@ -165,7 +195,8 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
   for (const p of spiking) {
     const k = kindOf.get(p.name)!;
     const silent = o.silence?.some((x) => x === p.name || x === k.name);
-    const ty = tb.type(silent ? { ...tnType(params[k.name], [0, 0, 0, 0]), sigma_lambda: -1, lambda: 255 } : tnType(params[k.name], weights[p.name].s));
+    const ci = coinc.get(p.name);
+    const ty = tb.type(silent ? { ...tnType(params[k.name], [0, 0, 0, 0]), sigma_lambda: -1, lambda: 255 } : ci ? coincidenceType(ci.nInt, ci.W) : tnType(params[k.name], weights[p.name].s));
     for (const t of where[p.name]) tb.neuron(t.core, t.neuron, ty);
   }
   let synapses = 0;

@@ -6,17 +6,11 @@ import type { ExperimentOptions } from '../experiments/common.js';
 import { wmCircuit, type WmCircuit } from './wmcircuit.js';
 import { bioWmDriver, tnWmDriver, wmTrial, WM_PROTOCOL, type WmTrial } from './wm.js';
 import { gainMatch } from './match.js';
-import { tnWmModel, BOUND_DEFAULTS } from './wmtn.js';
+import { tnWmModel, stateGroups, wmMapOptions, WM_TN_KNOBS, type WmTnKnobs } from './wmtn.js';
 import { TnRig } from './tnrig.js';
-import type { MapOptions } from './map.js';
 
 export type Substrate = 'bio' | 'truenorth';
-export interface WmExperimentOptions extends ExperimentOptions { substrate?: Substrate; trials?: number; tnKnobs?: MapOptions }
-
-/** TN circuit knobs for the WM model (docs/gain.md §5): state groups send through merged axons
- * (saturating population code), recurrent ×1.25, inhibition ×0.3, links of the relays I12/I21 ×3 (best of a 2 × 2 × 3 × 2 grid on training seeds 101–120; validated on seeds 1–20). */
-export const WM_TN_KNOBS: MapOptions = { recurrentScale: 1.25, inhibitionScale: 0.3, popScale: { I12: 3, I21: 3 } };
-const STATE_GROUPS = (c: WmCircuit) => [...c.states[0], ...c.states[1]];
+export interface WmExperimentOptions extends ExperimentOptions { substrate?: Substrate; trials?: number; tnKnobs?: WmTnKnobs }
 
 type Trains = Record<string, { ids: ArrayLike<number>; t_ms: ArrayLike<number> }>;
 
@@ -60,15 +54,15 @@ export async function workingMemoryExperiment(o: WmExperimentOptions = {}) {
     }
   } else {
     const c0 = wmCircuit({ seed: seed0 });
-    const match = await gainMatch(c0.spec, { backend: o.backend, seed: seed0, quick: true, merge: STATE_GROUPS(c0) });
-    const knobs = { merge: STATE_GROUPS(c0), ...(o.tnKnobs ?? WM_TN_KNOBS) };
+    const match = await gainMatch(c0.spec, { backend: o.backend, seed: seed0, quick: true, merge: stateGroups(c0) });
+    const knobs = o.tnKnobs ?? WM_TN_KNOBS;
     for (let k = 0; k < trials; k++) {
       const c = wmCircuit({ seed: seed0 + k });
-      const model = tnWmModel(c, match, { seed: seed0 + k, ...knobs }, { ...BOUND_DEFAULTS, cells: 0 });
+      const model = tnWmModel(c, match, knobs, seed0 + k);
       const tn = await TnRig.create(model, { backend: o.backend, seed: seed0 + k });
       tn.record = k === 0;
       results.push(wmTrial(tnWmDriver(tn), c));
-      if (k === 0) { trains = Object.fromEntries([...c.states[0], ...c.states[1], c.transition.t12, c.transition.t21].map((p) => [p, tn.trains[p]])); tnInfo = { stats: model.stats, knobs, params: match.params }; }
+      if (k === 0) { trains = Object.fromEntries([...c.states[0], ...c.states[1], c.transition.t12, c.transition.t21].map((p) => [p, tn.trains[p]])); tnInfo = { stats: model.stats, knobs, mapOptions: wmMapOptions(c, knobs), params: match.params }; }
       tn.free();
       o.onProgress?.(k + 1, trials);
     }
