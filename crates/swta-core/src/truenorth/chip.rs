@@ -72,9 +72,8 @@ pub struct Chip {
     pub(super) kfast: Vec<super::fast::K>,
     pub(super) smask: Vec<u64>,
     pub(super) acc: [i32; N],
-    /// The active rows of the core being stepped and their weights (`fast::pass_fused`).
-    pub(super) core_rows: [Row; N],
-    pub(super) wts: [i16; N],
+    /// Narrow accumulators of the fast path (see `crossbar::add_row_dense16`).
+    pub(super) acc16: [i16; N],
     /// Spikes of the core being stepped (bit j = neuron j).
     pub(super) fired: [u64; WORDS],
     pub(super) tick: u64,
@@ -131,8 +130,7 @@ impl Chip {
             kfast: Vec::new(),
             smask: vec![0; n * 4 * WORDS],
             acc: [0; N],
-            core_rows: [Row::default(); N],
-            wts: [0; N],
+            acc16: [0; N],
             fired: [0; WORDS],
             tick: 0,
             inputs: Vec::new(),

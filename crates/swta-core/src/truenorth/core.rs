@@ -4,7 +4,7 @@
 
 use super::chip::PACK_OUTPUT;
 use super::chip::{Chip, CoreKind};
-use super::crossbar::{add_row_dense, add_row_weights, count};
+use super::crossbar::{add_row16, add_row_dense, add_row_dense16, add_row_weights, count};
 use super::neuron::{stoch_syn, update, NeuronType};
 use super::{fast, prng, scheduler, DISABLED, N, WORDS};
 
@@ -43,27 +43,28 @@ impl Chip {
         self.meta[c].settled = !active && !changed;
     }
 
-    /// Uniform deterministic core with ≤ 128 active axons: the active rows and their weights are
-    /// gathered, then integrated and updated in one fused pass.
+    /// Uniform deterministic core with ≤ 128 active axons: i16 integration, then the fast pass.
     fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16) -> bool {
         let w = self.types[u as usize].w;
-        let mut n = 0;
         for (q, &word) in a.iter().enumerate() {
             let mut bits = word;
             while bits != 0 {
                 let i = q * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let row = self.xbar[c * N + i];
-                self.sops += count(&row.0);
-                self.core_rows[n] = row;
-                self.wts[n] = w[(self.atype[c * N + i] & 3) as usize] as i16;
-                n += 1;
+                let wt = w[(self.atype[c * N + i] & 3) as usize] as i16;
+                let row = self.xbar[c * N + i].0;
+                let n = count(&row);
+                self.sops += n;
+                if n >= DENSE_FROM {
+                    add_row_dense16(&mut self.acc16, &row, wt);
+                } else {
+                    add_row16(&mut self.acc16, &row, wt);
+                }
             }
         }
         let ty = self.types[u as usize];
         let cfg = self.cfg;
-        let (rows, wts) = (&self.core_rows[..n], &self.wts[..n]);
-        let changed = fast::pass_fused(&mut self.v[c * N..c * N + N], rows, wts, &ty, &cfg, &mut self.fired);
+        let changed = fast::pass(&mut self.v[c * N..c * N + N], &mut self.acc16, &ty, &cfg, &mut self.fired);
         self.route_fired(c);
         changed
     }

@@ -65,6 +65,31 @@ pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
     }
 }
 
+/// i16 accumulators (used when at most 128 axons are active, so |sum| ≤ 128 × 255 fits): twice the
+/// lanes per vector step. Same sums.
+#[inline]
+pub fn add_row_dense16(acc: &mut [i16; N], row: &[u64; WORDS], wt: i16) {
+    for (h, chunk) in acc.chunks_exact_mut(32).enumerate() {
+        let bits = (row[(h >> 1) & (WORDS - 1)] >> (32 * (h & 1))) as u32;
+        for (l, a) in chunk.iter_mut().enumerate() {
+            *a += if bits & (1u32 << l) != 0 { wt } else { 0 };
+        }
+    }
+}
+
+/// Sparse counterpart of `add_row_dense16`.
+#[inline]
+pub fn add_row16(acc: &mut [i16; N], row: &[u64; WORDS], wt: i16) {
+    for (w, &word) in row.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let j = (w * 64 + bits.trailing_zeros() as usize) & (N - 1);
+            bits &= bits - 1;
+            acc[j] += wt;
+        }
+    }
+}
+
 /// acc[j] += w[j] for every set bit j of `row` (per-neuron weights of mixed cores), densely.
 #[inline]
 pub fn add_row_weights(acc: &mut [i32; N], row: &[u64; WORDS], w: &[i16]) {

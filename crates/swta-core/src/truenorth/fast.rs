@@ -6,26 +6,25 @@
 //! vectorises. Spikes are collected in a 256-bit mask and routed afterwards.
 
 use super::config::Config;
-use super::crossbar::Row;
 use super::neuron::NeuronType;
 use super::{N, WORDS};
 
-/// `$f::<γ, κ, ε>($args)` for the modes of type `$t` (γ ≥ 2 behaves as 2).
+/// `$f::<[types,] γ, κ, ε>($args)` for the modes of type `$t` (γ ≥ 2 behaves as 2).
 macro_rules! by_mode {
-    ($t:expr, $f:ident, $($a:expr),*) => {
+    ($t:expr, $f:ident, [$($ty:ty),*], $($a:expr),*) => {
         match ($t.gamma, $t.kappa, $t.eps) {
-            (0, false, false) => $f::<0, false, false>($($a),*),
-            (0, false, true) => $f::<0, false, true>($($a),*),
-            (0, true, false) => $f::<0, true, false>($($a),*),
-            (0, true, true) => $f::<0, true, true>($($a),*),
-            (1, false, false) => $f::<1, false, false>($($a),*),
-            (1, false, true) => $f::<1, false, true>($($a),*),
-            (1, true, false) => $f::<1, true, false>($($a),*),
-            (1, true, true) => $f::<1, true, true>($($a),*),
-            (_, false, false) => $f::<2, false, false>($($a),*),
-            (_, false, true) => $f::<2, false, true>($($a),*),
-            (_, true, false) => $f::<2, true, false>($($a),*),
-            (_, true, true) => $f::<2, true, true>($($a),*),
+            (0, false, false) => $f::<$($ty,)* 0, false, false>($($a),*),
+            (0, false, true) => $f::<$($ty,)* 0, false, true>($($a),*),
+            (0, true, false) => $f::<$($ty,)* 0, true, false>($($a),*),
+            (0, true, true) => $f::<$($ty,)* 0, true, true>($($a),*),
+            (1, false, false) => $f::<$($ty,)* 1, false, false>($($a),*),
+            (1, false, true) => $f::<$($ty,)* 1, false, true>($($a),*),
+            (1, true, false) => $f::<$($ty,)* 1, true, false>($($a),*),
+            (1, true, true) => $f::<$($ty,)* 1, true, true>($($a),*),
+            (_, false, false) => $f::<$($ty,)* 2, false, false>($($a),*),
+            (_, false, true) => $f::<$($ty,)* 2, false, true>($($a),*),
+            (_, true, false) => $f::<$($ty,)* 2, true, false>($($a),*),
+            (_, true, true) => $f::<$($ty,)* 2, true, true>($($a),*),
         }
     };
 }
@@ -71,7 +70,7 @@ impl K {
 /// One neuron of a mixed core whose types are all eligible: the same step, modes chosen per neuron.
 #[inline]
 pub fn step_one(v0: i32, input: i32, k: &K) -> (i32, bool) {
-    by_mode!(k, step, v0, input, k)
+    by_mode!(k, step, [], v0, input, k)
 }
 
 /// i32 + i32 saturated to the i32 range, in i32 lanes only (overflow iff both operands differ in
@@ -128,56 +127,36 @@ fn step<const G: u8, const KAPPA: bool, const EPS: bool>(v0: i32, input: i32, k:
 /// Whether the 32 neurons of one group changed (V or a spike), and their spikes as a 32-bit mask.
 #[inline(always)]
 fn step_group<const G: u8, const KAPPA: bool, const EPS: bool>(v: &mut [i32], input: &[i32; 32], k: &K) -> (bool, u32) {
-    let (mut changed, mut mask) = (0u32, 0u32);
-    for (l, (vj, &x)) in v.iter_mut().zip(input.iter()).enumerate() {
+    let mut changed = 0u32;
+    // spike flags as bytes first (a loop that vectorises on SIMD128 too), then packed 8 at a time:
+    // the product with 0x0102…80 gathers the low bit of byte i into bit 56 + i
+    let mut flags = [0u8; 32];
+    for ((vj, &x), fl) in v.iter_mut().zip(input.iter()).zip(flags.iter_mut()) {
         let (nv, f) = step::<G, KAPPA, EPS>(*vj, x, k);
         changed |= ((nv != *vj) | f) as u32;
-        mask |= (f as u32) << l;
+        *fl = f as u8;
         *vj = nv;
+    }
+    let mut mask = 0u32;
+    for (i, b) in flags.chunks_exact(8).enumerate() {
+        let w = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        mask |= ((w.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * i);
     }
     (changed != 0, mask)
 }
 
-fn run<const G: u8, const KAPPA: bool, const EPS: bool>(
+fn run<A: Copy + Default + Into<i32>, const G: u8, const KAPPA: bool, const EPS: bool>(
     v: &mut [i32],
-    acc: &mut [i32; N],
+    acc: &mut [A; N],
     k: &K,
     fired: &mut [u64; WORDS],
 ) -> bool {
     let mut changed = false;
     for (q, (vq, aq)) in v.chunks_exact_mut(32).zip(acc.chunks_exact_mut(32)).enumerate() {
         let mut input = [0i32; 32];
-        input.copy_from_slice(aq);
-        aq.fill(0);
-        let (ch, m) = step_group::<G, KAPPA, EPS>(vq, &input, k);
-        changed |= ch;
-        fired[q >> 1] |= (m as u64) << (32 * (q & 1));
-    }
-    changed
-}
-
-/// Integrate and update in one pass: for each group of 32 neurons the active rows' weights are summed
-/// in i16 lanes held in registers (|sum| ≤ 128 × 255 < 2^15 with at most 128 rows), then the group
-/// steps. No accumulator array is written or read.
-fn run_fused<const G: u8, const KAPPA: bool, const EPS: bool>(
-    v: &mut [i32],
-    rows: &[Row],
-    wts: &[i16],
-    k: &K,
-    fired: &mut [u64; WORDS],
-) -> bool {
-    let mut changed = false;
-    for (q, vq) in v.chunks_exact_mut(32).enumerate() {
-        let mut sum = [0i16; 32];
-        for (row, &wt) in rows.iter().zip(wts.iter()) {
-            let bits = (row.0[(q >> 1) & (WORDS - 1)] >> (32 * (q & 1))) as u32;
-            for (l, a) in sum.iter_mut().enumerate() {
-                *a += if bits & (1u32 << l) != 0 { wt } else { 0 };
-            }
-        }
-        let mut input = [0i32; 32];
-        for (x, &a) in input.iter_mut().zip(sum.iter()) {
-            *x = a as i32;
+        for (x, a) in input.iter_mut().zip(aq.iter_mut()) {
+            *x = (*a).into();
+            *a = A::default();
         }
         let (ch, m) = step_group::<G, KAPPA, EPS>(vq, &input, k);
         changed |= ch;
@@ -186,22 +165,16 @@ fn run_fused<const G: u8, const KAPPA: bool, const EPS: bool>(
     changed
 }
 
-/// Update the 256 potentials `v` of one core from `acc` (cleared); spikes are OR-ed into the mask
-/// `fired` (bit j = neuron j). Returns whether any V changed or a neuron fired.
-pub fn pass(v: &mut [i32], acc: &mut [i32; N], t: &NeuronType, cfg: &Config, fired: &mut [u64; WORDS]) -> bool {
-    let k = K::of(t, cfg);
-    by_mode!(t, run, v, acc, &k, fired)
-}
-
-/// `pass` with the integration of `rows` (at most 128, row i with weight `wts[i]`) fused in.
-pub fn pass_fused(
+/// Update the 256 potentials `v` of one core from `acc` (i32, or i16 when the tick's sums fit;
+/// cleared); spikes are OR-ed into the mask `fired` (bit j = neuron j). Returns whether any V changed
+/// or a neuron fired.
+pub fn pass<A: Copy + Default + Into<i32>>(
     v: &mut [i32],
-    rows: &[Row],
-    wts: &[i16],
+    acc: &mut [A; N],
     t: &NeuronType,
     cfg: &Config,
     fired: &mut [u64; WORDS],
 ) -> bool {
     let k = K::of(t, cfg);
-    by_mode!(t, run_fused, v, rows, wts, &k, fired)
+    by_mode!(t, run, [A], v, acc, &k, fired)
 }
