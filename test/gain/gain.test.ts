@@ -42,10 +42,11 @@ describe('gain matching', () => {
     expect(m.model.stats.relays).toBeGreaterThan(0);
   }, 60_000);
 
-  it('fidelity: gain within 10 %, selectivity within 20 %, hysteresis on both (seed 1, full protocol)', async () => {
+  it('fidelity: gain and selectivity ratio within 10 %, hysteresis on both (seed 1, full protocol, TN mean of 16 seeds)', async () => {
     const f = await fidelityReport({ backend, seed: 1 });
+    // Measured: gain TN/bio 1.01, selectivity 0.97 (2.30 vs 2.37).
     expect(Math.abs(f.fidelity.gain.ratio - 1)).toBeLessThan(0.1);
-    expect(Math.abs(f.fidelity.selectivity.ratio - 1)).toBeLessThan(0.2);
+    expect(Math.abs(f.fidelity.selectivity.ratio - 1)).toBeLessThan(0.1);
     expect(f.fidelity.hysteresis.present_on_both).toBe(true);
     const sst = f.roles.find((r) => r.class === 'SST')!;
     expect(sst.bio_ok && sst.tn_ok).toBe(true);

@@ -4,7 +4,7 @@ import { lineSvg } from '../report/plot.js';
 import { Rig, HARD_REGIME } from '../experiments/common.js';
 import { l23Module, type L23Options } from '../circuit/l23.js';
 import { gainMatch, type GainMatch } from './match.js';
-import { bioDriver, hysteresisLoop, ioCurve, meanMetrics, refineKnobs, selectivity, tnModule, type Driver, type FidelityOptions } from './fidelity.js';
+import { bioDriver, hysteresisLoop, ioCurve, meanMetrics, refineKnobs, selectivity, tnModule, REPORT_SEEDS, type Driver, type FidelityOptions } from './fidelity.js';
 import { AXON_ROLES } from './pathways.js';
 import type { MapOptions } from './map.js';
 import { crossing } from '../experiments/gain.js';
@@ -35,7 +35,7 @@ export async function fidelityReport(o: FidelityOptions = {}) {
   const refine = await refineKnobs(match, {}, { gain: bioIO.gain, ratio: bioSel.ratio }, { ...base, seed: seed + 100 }, p, inputs);
   const knobs: MapOptions = refine.best;
   tick();
-  const tnM = await meanMetrics((s) => tnModule(match, {}, knobs, { ...base, seed: s }), [seed, seed + 1, seed + 2, seed + 3], inputs, p, selP);
+  const tnM = await meanMetrics((s) => tnModule(match, {}, knobs, { ...base, seed: s }), Array.from({ length: REPORT_SEEDS }, (_, k) => seed + k), inputs, p, selP);
   const tnIO = tnM.io;
   const tnSel = tnM.sel;
   tick();
