@@ -42,13 +42,14 @@ describe('gain matching', () => {
     expect(m.model.stats.relays).toBeGreaterThan(0);
   }, 60_000);
 
-  it('fidelity: gain and selectivity ratio within 10 %, hysteresis on both (seed 1, full protocol, TN mean of 16 seeds)', async () => {
+  it('fidelity: gain and selectivity ratio within 10 %, hysteresis on both, every role on both substrates (seed 1, full protocol)', async () => {
     const f = await fidelityReport({ backend, seed: 1 });
-    // Measured: gain TN/bio 1.01, selectivity 0.97 (2.30 vs 2.37).
+    // Measured: gain TN/bio 1.06, selectivity 1.03 (2.45 vs 2.37), normaliser slope 0.29 vs 0.35.
     expect(Math.abs(f.fidelity.gain.ratio - 1)).toBeLessThan(0.1);
     expect(Math.abs(f.fidelity.selectivity.ratio - 1)).toBeLessThan(0.1);
     expect(f.fidelity.hysteresis.present_on_both).toBe(true);
-    const sst = f.roles.find((r) => r.class === 'SST')!;
-    expect(sst.bio_ok && sst.tn_ok).toBe(true);
-  }, 90_000);
+    // The fitted LAMP5 drive gives the TN normaliser the biophysical transfer within 25 %.
+    expect(Math.abs(f.fidelity.normaliser.ratio - 1)).toBeLessThan(0.25);
+    for (const r of f.roles) expect(r.bio_ok && r.tn_ok, r.class).toBe(true);
+  }, 120_000);
 });

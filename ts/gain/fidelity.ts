@@ -88,18 +88,61 @@ export async function meanMetrics(make: (seed: number) => Promise<Driver>, seeds
  * a 3-seed mean did not transfer from the search to the report (docs/gain.md §4). */
 export const REFINE_SEEDS = 16;
 export const REPORT_SEEDS = 16;
+export const ROLE_SEEDS = 8;
 
-/** Circuit-level refinement: coarse-to-fine search (3 rounds of 3 × 3) over the two knobs for the
- * TN gain and selectivity ratio closest (squared log ratio) to the biophysical ones. */
-export async function refineKnobs(match: GainMatch, module: L23Options, target: { gain: number; ratio: number }, o: FidelityOptions, p: Protocol, inputs: number[]) {
+/** Transfer of the gain normaliser: Δ(LAMP5 rate) / Δ(PYR group-0 rate) between group-0 inputs 0 and
+ * 30 Hz (bio seed 1: LAMP5 2.5 → 18.5 Hz while PYR0 1.6 → 48 Hz, 0.34). */
+export function normaliserSlope(d: Driver, lamp5: string, p: Protocol): number {
+  const at = (x: number) => { d.drive([x, 0]); const r = d.rates(p.window, p.settle); return [r[d.groups[0]], r[lamp5]]; };
+  const [p0, l0] = at(0);
+  const [p1, l1] = at(30);
+  return (l1 - l0) / Math.max(1, p1 - p0);
+}
+
+/** The two global knobs act on the sWTA loop only. linkScale that exempts the modulatory pathways:
+ * every PYR → LAMP5 pathway gets the absolute scale `lamp5Drive` (fitNormaliser), VIP → SST keeps
+ * its charge-equivalence weight (scale 1), whatever the recurrent and inhibitory knobs are. */
+export function modulatoryLinks(module: L23Options, lamp5Drive: number, knobs: { recurrentScale: number; inhibitionScale: number }): Record<string, number> {
+  const n = l23Module(module).names;
+  return { ...Object.fromEntries(n.PYR.map((g) => [`${g}>${n.LAMP5[0]}`, lamp5Drive / knobs.recurrentScale])), [`${n.VIP[0]}>${n.SST[0]}`]: 1 / knobs.inhibitionScale };
+}
+
+const REFINE_START = { recurrentScale: 0.8, inhibitionScale: 0.7 };
+
+/** The PYR → LAMP5 drive scale whose TN normaliser slope is closest (log ratio) to the biophysical
+ * one, at the refinement's start knobs, mean over REFINE_SEEDS / 2 seeds. The charge-equivalence
+ * weights leave the TN LAMP5 almost flat (≈ 0.1 Hz per PYR Hz against 0.34), so the TN normaliser
+ * did nothing; the slope is a measured circuit-level target like gain and selectivity. */
+export async function fitNormaliser(match: GainMatch, module: L23Options, target: number, o: FidelityOptions, p: Protocol) {
+  const lamp5 = l23Module(module).names.LAMP5[0];
+  const seeds = Array.from({ length: REFINE_SEEDS / 2 }, (_, k) => (o.seed ?? 1) + 31 * k);
+  const tried: { drive: number; slope: number }[] = [];
+  for (const drive of [0.7, 1, 1.5, 2, 3, 4, 6]) {
+    let slope = 0;
+    for (const s of seeds) {
+      const d = await tnModule(match, module, { ...REFINE_START, linkScale: modulatoryLinks(module, drive, REFINE_START) }, { ...o, seed: s });
+      slope += normaliserSlope(d, lamp5, p) / seeds.length;
+      d.free();
+    }
+    tried.push({ drive, slope });
+  }
+  const best = [...tried].sort((a, b) => Math.abs(Math.log(Math.max(a.slope, 1e-3) / target)) - Math.abs(Math.log(Math.max(b.slope, 1e-3) / target)))[0];
+  return { drive: best.drive, slope: best.slope, tried };
+}
+
+/** Circuit-level refinement: coarse-to-fine search (4 rounds of 3 × 3) over the two knobs for the
+ * TN gain and selectivity ratio closest (squared log ratio) to the biophysical ones; `lamp5Drive`
+ * (fitNormaliser) stays fixed. */
+export async function refineKnobs(match: GainMatch, module: L23Options, target: { gain: number; ratio: number }, o: FidelityOptions, p: Protocol, inputs: number[], lamp5Drive?: number) {
   const tried: { knobs: MapOptions; gain: number; ratio: number; score: number }[] = [];
-  let c = { recurrentScale: 0.8, inhibitionScale: 0.7 };
+  let c = { ...REFINE_START };
   let step = { r: 0.2, i: 0.3 };
   const selP = { window: 3000, settle: p.settle };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 4; round++) {
     for (const dr of [-1, 0, 1]) for (const di of [-1, 0, 1]) {
-      const knobs = { recurrentScale: +(c.recurrentScale + dr * step.r).toFixed(3), inhibitionScale: +(c.inhibitionScale + di * step.i).toFixed(3) };
-      if (knobs.recurrentScale <= 0 || knobs.inhibitionScale <= 0) continue;
+      const knobs: MapOptions = { recurrentScale: +(c.recurrentScale + dr * step.r).toFixed(3), inhibitionScale: +(c.inhibitionScale + di * step.i).toFixed(3) };
+      if (knobs.recurrentScale! <= 0 || knobs.inhibitionScale! <= 0) continue;
+      if (lamp5Drive !== undefined) knobs.linkScale = modulatoryLinks(module, lamp5Drive, { recurrentScale: knobs.recurrentScale!, inhibitionScale: knobs.inhibitionScale! });
       if (tried.some((t) => t.knobs.recurrentScale === knobs.recurrentScale && t.knobs.inhibitionScale === knobs.inhibitionScale)) continue;
       // Mean over REFINE_SEEDS TN connectivity/stimulus seeds (the ratio varies with the crossbar draw).
       const seeds = Array.from({ length: REFINE_SEEDS }, (_, k) => (o.seed ?? 1) + 31 * k);
@@ -108,7 +151,7 @@ export async function refineKnobs(match: GainMatch, module: L23Options, target: 
       tried.push({ knobs, gain: io.gain, ratio: sel.ratio, score });
     }
     tried.sort((a, b) => a.score - b.score);
-    c = tried[0].knobs as typeof c;
+    c = { recurrentScale: tried[0].knobs.recurrentScale!, inhibitionScale: tried[0].knobs.inhibitionScale! };
     step = { r: step.r / 2, i: step.i / 2 };
   }
   return { best: tried[0].knobs, tried };

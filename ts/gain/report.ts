@@ -4,7 +4,7 @@ import { lineSvg } from '../report/plot.js';
 import { Rig, HARD_REGIME } from '../experiments/common.js';
 import { l23Module, type L23Options } from '../circuit/l23.js';
 import { gainMatch, type GainMatch } from './match.js';
-import { bioDriver, hysteresisLoop, ioCurve, meanMetrics, refineKnobs, selectivity, tnModule, REPORT_SEEDS, type Driver, type FidelityOptions } from './fidelity.js';
+import { bioDriver, fitNormaliser, hysteresisLoop, ioCurve, meanMetrics, normaliserSlope, refineKnobs, selectivity, tnModule, REPORT_SEEDS, ROLE_SEEDS, type Driver, type FidelityOptions } from './fidelity.js';
 import { AXON_ROLES } from './pathways.js';
 import type { MapOptions } from './map.js';
 import { crossing } from '../experiments/gain.js';
@@ -32,12 +32,21 @@ export async function fidelityReport(o: FidelityOptions = {}) {
   const bioSel = bioM.sel;
   let d: Driver;
   tick();
-  const refine = await refineKnobs(match, {}, { gain: bioIO.gain, ratio: bioSel.ratio }, { ...base, seed: seed + 100 }, p, inputs);
+  // The gain normaliser's transfer (LAMP5 rate per PYR rate): bio on the same module seeds, then the
+  // TN PYR → LAMP5 drive fitted to it (fitNormaliser), then the two global knobs with that drive.
+  const bioSlopes = [];
+  for (const s of [seed, seed + 1]) { const b = bioDriver(await Rig.create({ ...base, seed: s })); bioSlopes.push(normaliserSlope(b, soft.names.LAMP5[0], p)); b.free(); }
+  const bioSlope = bioSlopes.reduce((a, v) => a + v, 0) / bioSlopes.length;
+  const norm = await fitNormaliser(match, {}, bioSlope, { ...base, seed: seed + 100 }, p);
+  const refine = await refineKnobs(match, {}, { gain: bioIO.gain, ratio: bioSel.ratio }, { ...base, seed: seed + 100 }, p, inputs, norm.drive);
   const knobs: MapOptions = refine.best;
   tick();
-  const tnM = await meanMetrics((s) => tnModule(match, {}, knobs, { ...base, seed: s }), Array.from({ length: REPORT_SEEDS }, (_, k) => seed + k), inputs, p, selP);
+  const reportSeeds = Array.from({ length: REPORT_SEEDS }, (_, k) => seed + k);
+  const tnM = await meanMetrics((s) => tnModule(match, {}, knobs, { ...base, seed: s }), reportSeeds, inputs, p, selP);
   const tnIO = tnM.io;
   const tnSel = tnM.sel;
+  let tnSlope = 0;
+  for (const s of reportSeeds) { const t = await tnModule(match, {}, knobs, { ...base, seed: s }); tnSlope += normaliserSlope(t, soft.names.LAMP5[0], p) / reportSeeds.length; t.free(); }
   tick();
   // Hard regime: hysteresis loop (same class fits and knobs, the hard module's pathways).
   d = await bioRig(HARD_REGIME);
@@ -61,11 +70,13 @@ export async function fidelityReport(o: FidelityOptions = {}) {
   d.free();
   tick();
   // Role evidence: the same manipulation on both substrates.
+  // Bio: module seed `seed`; TN: mean over ROLE_SEEDS mapping/stimulus seeds (one TN draw of a
+  // 2-cell LAMP5 or 4-cell VIP population decides a row by itself otherwise).
   const both = async (f: (d: Driver) => number, module: L23Options, silence?: string[]) => {
     const b = await bioRig({ ...module, silence: silence as L23Options['silence'] });
     const bv = f(b); b.free();
-    const t = await tnModule(match, module, { ...knobs, silence }, base);
-    const tv = f(t); t.free();
+    let tv = 0;
+    for (const s of reportSeeds.slice(0, ROLE_SEEDS)) { const t = await tnModule(match, module, { ...knobs, silence }, { ...base, seed: s }); tv += f(t) / ROLE_SEEDS; t.free(); }
     return { bio: bv, tn: tv };
   };
   const thr = (d: Driver) => { const c = ioCurve(d, [0, 5, 10, 15, 20, 25], p); return crossing(c.inputs_Hz, c.rates_Hz, 10); };
@@ -111,6 +122,7 @@ export async function fidelityReport(o: FidelityOptions = {}) {
     selectivity: { bio: bioSel.ratio, tn: tnSel.ratio, ratio: rel(tnSel.ratio, bioSel.ratio), bio_rates_Hz: [bioSel.strong_Hz, bioSel.weak_Hz], tn_rates_Hz: [tnSel.strong_Hz, tnSel.weak_Hz] },
     hysteresis: { bio_width_Hz: bioHyst.width_Hz, tn_width_Hz: tnHyst.width_Hz, ratio: rel(tnHyst.width_Hz, bioHyst.width_Hz), present_on_both: bioHyst.width_Hz > 0 && tnHyst.width_Hz > 0 },
     circuit_io_r2: r2of(bioIO.rates_Hz, tnIO.rates_Hz),
+    normaliser: { bio_slope: bioSlope, tn_slope: tnSlope, ratio: rel(tnSlope, bioSlope), lamp5_drive: norm.drive, tried: norm.tried },
   };
   return {
     name: 'gain-matching', seed,
