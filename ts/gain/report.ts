@@ -132,7 +132,7 @@ export async function fidelityReport(o: FidelityOptions = {}) {
     fidelity, roles, model_stats: match.model.stats, timing_s: match.timing_s,
     metrics: {
       ...Object.fromEntries(match.kinds.map((k) => [`r2_${k.name}`, k.r2])),
-      gain_ratio: fidelity.gain.ratio, selectivity_ratio: fidelity.selectivity.ratio, hysteresis_bio_Hz: bioHyst.width_Hz, hysteresis_tn_Hz: tnHyst.width_Hz,
+      gain_ratio: fidelity.gain.ratio, selectivity_ratio: fidelity.selectivity.ratio, normaliser_ratio: fidelity.normaliser.ratio, hysteresis_bio_Hz: bioHyst.width_Hz, hysteresis_tn_Hz: tnHyst.width_Hz,
       roles_ok: roles.every((r) => r.bio_ok && r.tn_ok), mapping_s: match.timing_s.total,
     },
     svgs: { 'gain_classes.svg': classSvg, 'gain_circuit.svg': circuitSvg, 'gain_hysteresis.svg': hystSvg },

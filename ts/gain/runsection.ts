@@ -34,6 +34,7 @@ export async function gainSection(out: string, o: { backend: BackendName | 'auto
     ...f.classes.map((c) => [`R² ${c.name} I–O`, c.r2.toFixed(3), '≥ 0.95']),
     ['gain TN / bio', fi.gain.ratio.toFixed(3), '1 ± 0.1'],
     ['selectivity ratio TN / bio', fi.selectivity.ratio.toFixed(3), '1 ± 0.1'],
+    ['LAMP5 normaliser slope TN / bio', fi.normaliser.ratio.toFixed(3), 'fitted (LAMP5 drive)'],
     ['hysteresis width bio / TN (Hz)', `${fi.hysteresis.bio_width_Hz} / ${fi.hysteresis.tn_width_Hz}`, 'present on both'],
     ...f.roles.map((r) => [`${r.class} → ${r.role}`, `bio ${r.bio.control.toFixed(2)}→${r.bio.manipulated.toFixed(2)} ${r.bio_ok ? '✔' : '✘'}; TN ${r.tn.control.toFixed(2)}→${r.tn.manipulated.toFixed(2)} ${r.tn_ok ? '✔' : '✘'}`, r.expected]),
   ];

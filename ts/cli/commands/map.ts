@@ -52,7 +52,7 @@ export const mapCmd: Command = {
       writeFileSync(join(dir, 'fidelity.json'), JSON.stringify(data, null, 1));
       for (const [n, s] of Object.entries(svgs)) writeFileSync(join(dir, n), s);
       result.fidelity = data.fidelity; result.roles = data.roles; result.metrics = data.metrics;
-      ctx.log(`fidelity: gain TN/bio ${f.fidelity.gain.ratio.toFixed(3)}, selectivity ${f.fidelity.selectivity.ratio.toFixed(3)}, hysteresis ${f.fidelity.hysteresis.bio_width_Hz} / ${f.fidelity.hysteresis.tn_width_Hz} Hz`);
+      ctx.log(`fidelity: gain TN/bio ${f.fidelity.gain.ratio.toFixed(3)}, selectivity ${f.fidelity.selectivity.ratio.toFixed(3)}, LAMP5 normaliser slope ${f.fidelity.normaliser.ratio.toFixed(3)}, hysteresis ${f.fidelity.hysteresis.bio_width_Hz} / ${f.fidelity.hysteresis.tn_width_Hz} Hz`);
       for (const r of f.roles) ctx.log(`  ${r.class.padEnd(6)} ${r.role.padEnd(24)} bio ${r.bio.control.toFixed(2)}→${r.bio.manipulated.toFixed(2)} ${r.bio_ok ? 'ok' : 'NO'}  TN ${r.tn.control.toFixed(2)}→${r.tn.manipulated.toFixed(2)} ${r.tn_ok ? 'ok' : 'NO'}`);
       ctx.log(`wrote ${join(dir, 'fidelity.json')} and ${Object.keys(svgs).join(', ')}`);
     }
