@@ -15,7 +15,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
   try { return { code: await main(args), out: lines.join('\n') }; } finally { spy.mockRestore(); err.mockRestore(); }
 }
 
-const TINY = ['--size', '32', '--patch', '8', '--dim', '16', '--depth', '1', '--heads', '2', '--mlp', '32', '--train-scenes', '32', '--val-scenes', '4',
+const TINY = ['--size', '32', '--min-scale', '16', '--max-scale', '16', '--patch', '8', '--dim', '16', '--depth', '1', '--heads', '2', '--mlp', '32', '--train-scenes', '32', '--val-scenes', '4',
   '--test-scenes', '4', '--steps', '4', '--batch', '8', '--eval-every', '2', '--val-probe', '4'];
 
 describe('swta seg', () => {
@@ -52,6 +52,8 @@ describe('swta seg', () => {
       [['seg', 'ood', '--variants', 'raw;field:kE=4'], /--variants.*kE: must be an odd integer in \[1, 63\]/],
       [['seg', 'ood', '--seeds', '1,x'], /--seeds/],
       [['seg', 'train', '--size', '8'], /--size.*\[16, 256\]/],
+      [['seg', 'train', '--size', '16'], /--min-scale.*\[4, 16\]/],
+      [['seg', 'train', '--grid', '5'], /--grid.*\[24, 24\]/],
       [['seg', 'train', '--bogus'], /bogus/],
     ];
     for (const [args, re] of cases) {

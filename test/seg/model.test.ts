@@ -28,7 +28,7 @@ describe('segmenter', () => {
   it('trains: the loss falls within 60 steps; a checkpoint reloads to the same predictions', async () => {
     await tfReady();
     const d = sliceDigits(loadMnist().train, 0, 1000);
-    const opts = { size: 32, minDigits: 1, maxDigits: 2, minScale: 14, maxScale: 20 };
+    const opts = { size: 32, minDigits: 1, maxDigits: 2, minScale: 14, maxScale: 20, grid: 0 };
     const tr = makeScenes(d, 64, 1, opts), va = makeScenes(d, 8, 2, opts);
     const dir = mkdtempSync(join(tmpdir(), 'swta-seg-'));
     const { W, result } = trainSeg(tiny, asData(tr), asData(va), { ...SEG_TRAIN_DEFAULTS, seed: 3, steps: 60, batch: 8, lr: 3e-3, evalEvery: 30, valProbe: 8, quiet: true, ckptDir: dir });

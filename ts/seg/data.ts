@@ -9,7 +9,7 @@ import type { SegData } from './train.js';
 
 export interface SplitSizes { train: number; val: number; test: number; seed: number }
 
-export const SPLIT_DEFAULTS: SplitSizes = { train: 4000, val: 300, test: 500, seed: 2026 };
+export const SPLIT_DEFAULTS: SplitSizes = { train: 6000, val: 300, test: 500, seed: 2026 };
 
 export function segSplits(sizes: SplitSizes = SPLIT_DEFAULTS, o: SceneOptions = SCENE_DEFAULTS): { train: SceneSet; val: SceneSet; test: SceneSet } {
   const m = loadMnist();

@@ -7,8 +7,9 @@
 //               + texture: uniform(−1, 1) noise blurred by a Gaussian σ = 1.5 px, × 0.25;
 //               + 3–6 clutter strokes: segments 8–30 px long, 1.5 px wide (anti-aliased by distance),
 //               grey level U(0.35, 0.65), alpha-blended (unlabelled distractors)
-//   digits      2–4 MNIST digits, side U{16 … 28} px (bilinear from 28×28), anywhere fully inside the
-//               scene, ink level β ~ U(0.8, 1.0), alpha-blended with α = digit grey/255: x ← x(1−α) + βα;
+//   digits      2–4 MNIST digits, side U{minScale … maxScale} px (bilinear from 28×28), fully inside the
+//               scene; with grid g > 0, sides and positions are multiples of g (default: side 24,
+//               g = 8 = the segmenter's patch: docs/seg.md §2.1 explains why), ink level β ~ U(0.8, 1.0), alpha-blended with α = digit grey/255: x ← x(1−α) + βα;
 //               later digits are drawn over earlier ones
 //   labels      1 + digit class where that digit's α ≥ 0.5 (the last digit drawn wins), else 0
 import type { Digits } from '../vit/idx.js';
@@ -27,9 +28,11 @@ export interface SceneOptions {
   /** Digit side range in px. */
   minScale: number;
   maxScale: number;
+  /** Placement lattice in px: 0 = any pixel; g > 0 = digit sides and positions are multiples of g. */
+  grid: number;
 }
 
-export const SCENE_DEFAULTS: SceneOptions = { size: 64, minDigits: 2, maxDigits: 4, minScale: 16, maxScale: 28 };
+export const SCENE_DEFAULTS: SceneOptions = { size: 64, minDigits: 2, maxDigits: 4, minScale: 24, maxScale: 24, grid: 8 };
 
 /** n scenes: day images (f32 n×S×S in [0, 1]), label maps (u8 n×S×S) and what was placed where. */
 export interface SceneSet {
@@ -44,6 +47,7 @@ export function checkScenes(o: SceneOptions): void {
   if (!Number.isInteger(o.size) || o.size < 8 || o.size > 512) fail('scenes.size', `must be an integer in [8, 512], got ${o.size}`);
   if (!Number.isInteger(o.minDigits) || o.minDigits < 1 || o.maxDigits < o.minDigits || o.maxDigits > 16) fail('scenes.maxDigits', `needs 1 ≤ minDigits ≤ maxDigits ≤ 16, got ${o.minDigits}–${o.maxDigits}`);
   if (!Number.isInteger(o.minScale) || o.minScale < 4 || o.maxScale < o.minScale || o.maxScale > o.size) fail('scenes.maxScale', `needs 4 ≤ minScale ≤ maxScale ≤ size (${o.size}), got ${o.minScale}–${o.maxScale}`);
+  if (!Number.isInteger(o.grid) || o.grid < 0 || (o.grid > 0 && Math.floor(o.maxScale / o.grid) < Math.ceil(o.minScale / o.grid))) fail('scenes.grid', `must be 0 or a lattice step with a multiple in [minScale, maxScale] = [${o.minScale}, ${o.maxScale}], got ${o.grid}`);
 }
 
 /** Scenes [first, first + n) of the stream `seed`, drawing digits from `src`. */
@@ -97,8 +101,9 @@ function placeDigits(img: Float32Array, lab: Uint8Array, S: number, src: Digits,
   const count = o.minDigits + rng.int(o.maxDigits - o.minDigits + 1);
   const placed: SceneSet['placed'][number] = [];
   for (let d = 0; d < count; d++) {
-    const index = rng.int(src.n), side = o.minScale + rng.int(o.maxScale - o.minScale + 1);
-    const row = rng.int(S - side + 1), col = rng.int(S - side + 1), beta = uni(rng, 0.8, 1);
+    const g = o.grid || 1, lo = Math.ceil(o.minScale / g), hi = Math.floor(o.maxScale / g);
+    const index = rng.int(src.n), side = g * (lo + rng.int(hi - lo + 1));
+    const row = g * rng.int(Math.floor((S - side) / g) + 1), col = g * rng.int(Math.floor((S - side) / g) + 1), beta = uni(rng, 0.8, 1);
     const alpha = digitAlpha(src, index, side);
     const digit = src.labels[index];
     for (let i = 0; i < side; i++) for (let j = 0; j < side; j++) {

@@ -18,7 +18,7 @@ export interface SegTrainOptions extends Pick<TrainOptions, 'batch' | 'lr' | 'we
   ckptEvery?: number;
 }
 
-export const SEG_TRAIN_DEFAULTS: Omit<SegTrainOptions, 'seed'> = { steps: 600, batch: 16, lr: 2e-3, weightDecay: 0.05, warmup: 0.1, evalEvery: 50, valProbe: 200, target: 0.5 };
+export const SEG_TRAIN_DEFAULTS: Omit<SegTrainOptions, 'seed'> = { steps: 1500, batch: 8, lr: 2e-3, weightDecay: 0.05, warmup: 0.1, evalEvery: 100, valProbe: 150, target: 0.3 };
 
 export interface SegScores { miou: number; pixelAccuracy: number; iou: (number | null)[] }
 

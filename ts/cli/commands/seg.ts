@@ -26,6 +26,11 @@ const MODEL_OPTS: Record<string, OptionSpec> = {
   mlp: { type: 'string', help: 'MLP hidden width', default: String(SEG_DEFAULT.mlp) },
 };
 const DATA_OPTS: Record<string, OptionSpec> = {
+  'min-digits': { type: 'string', help: 'fewest digits per scene (1–16)', default: String(SCENE_DEFAULTS.minDigits) },
+  'max-digits': { type: 'string', help: 'most digits per scene (min-digits–16)', default: String(SCENE_DEFAULTS.maxDigits) },
+  'min-scale': { type: 'string', help: 'smallest digit side in px (4–size)', default: String(SCENE_DEFAULTS.minScale) },
+  'max-scale': { type: 'string', help: 'largest digit side in px (min-scale–size)', default: String(SCENE_DEFAULTS.maxScale) },
+  grid: { type: 'string', help: 'placement lattice in px: digit sides and positions are multiples of it (0 = any pixel)', default: String(SCENE_DEFAULTS.grid) },
   'train-scenes': { type: 'string', help: 'training scenes (day, MNIST-train digits)', default: String(SPLIT_DEFAULTS.train) },
   'val-scenes': { type: 'string', help: 'day-validation scenes (the last 5,000 MNIST-train digits)', default: String(SPLIT_DEFAULTS.val) },
   'test-scenes': { type: 'string', help: 'test scenes (MNIST-test digits), each rendered at day, dusk and night', default: String(SPLIT_DEFAULTS.test) },
@@ -41,9 +46,12 @@ const TRAIN_OPTS: Record<string, OptionSpec> = {
 };
 
 function sceneOptions(v: Record<string, unknown>): SceneOptions {
-  const o = { ...SCENE_DEFAULTS, size: numberOpt(v, 'size', 16, 256, true) };
-  o.maxScale = Math.min(o.maxScale, o.size);
-  o.minScale = Math.min(o.minScale, o.maxScale);
+  const size = numberOpt(v, 'size', 16, 256, true);
+  const o = { size, minDigits: numberOpt(v, 'min-digits', 1, 16, true), maxDigits: numberOpt(v, 'max-digits', 1, 16, true), minScale: numberOpt(v, 'min-scale', 4, size, true),
+    maxScale: numberOpt(v, 'max-scale', 4, size, true), grid: numberOpt(v, 'grid', 0, size, true) };
+  if (o.maxDigits < o.minDigits) throw new SwtaError('--max-digits', `must be ≥ --min-digits ${o.minDigits}, got ${o.maxDigits}`, 0);
+  if (o.maxScale < o.minScale) throw new SwtaError('--max-scale', `must be ≥ --min-scale ${o.minScale}, got ${o.maxScale}`, 0);
+  if (o.grid > 0 && Math.floor(o.maxScale / o.grid) < Math.ceil(o.minScale / o.grid)) throw new SwtaError('--grid', `needs a multiple in [--min-scale, --max-scale] = [${o.minScale}, ${o.maxScale}], got ${o.grid}`, 0);
   checkScenes(o);
   return o;
 }
