@@ -30,14 +30,14 @@ describe('swta seg', () => {
 
   it('ood --json writes runs, seg.json, seg.svg and the grid; resume skips; eval reads a checkpoint', async () => {
     const out = mkdtempSync(join(tmpdir(), 'swta-segcli-'));
-    const r = await cli(['seg', 'ood', ...TINY, '--seeds', '1', '--variants', 'raw;ln+field', '--grid', '2', '--out', out, '--json']);
+    const r = await cli(['seg', 'ood', ...TINY, '--seeds', '1', '--variants', 'raw;ln+field', '--examples', '2', '--out', out, '--json']);
     expect(r.code).toBe(0);
     const t = JSON.parse(r.out);
     expect(t).toMatchObject({ runs: 2, variants: ['raw', 'ln+field'], conditions: ['day', 'dusk', 'night'] });
     expect(t.miou.raw.night.n).toBe(1);
     for (const f of ['runs/raw-s1.json', 'runs/ln_field-s1.json', 'seg.json', 'seg.svg', 'grid.svg', 'grid.png']) expect(existsSync(join(out, f))).toBe(true);
     expect(readFileSync(join(out, 'grid.svg'), 'utf8')).toMatch(/data:image\/png;base64/);
-    const again = await cli(['seg', 'ood', ...TINY, '--seeds', '1', '--variants', 'raw;ln+field', '--grid', '0', '--out', out, '--resume']);
+    const again = await cli(['seg', 'ood', ...TINY, '--seeds', '1', '--variants', 'raw;ln+field', '--examples', '0', '--out', out, '--resume']);
     expect(again.out).toMatch(/skip raw seed 1/);
     const e = await cli(['seg', 'eval', '--ckpt', join(out, 'ckpt', 'ln_field-s1'), '--json']);
     expect(e.code).toBe(0);

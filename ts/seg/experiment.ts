@@ -15,6 +15,7 @@ import { scoreSeg, trainSeg, type SegScores, type SegTrainOptions } from './trai
 import { segMacs, type SegConfig } from './model.js';
 import type { SceneOptions, SceneSet } from './scenes.js';
 import { writeGrid } from './examples.js';
+import { SwtaError } from '../abi/errors.js';
 
 export interface SegExperimentOptions {
   seeds: number[];
@@ -46,6 +47,7 @@ export function testRenders(test: SceneSet): Record<Condition, Float32Array> {
 export async function runSeg(o: SegExperimentOptions): Promise<SegTable> {
   const log = o.log ?? (() => {});
   mkdirSync(join(o.outDir, 'runs'), { recursive: true });
+  checkSameSetup(o);
   const d = segSplits(o.sizes, o.scenes);
   const renders = testRenders(d.test);
   const cache = new Map<string, { pre: SegPreprocessor; tr: Float32Array; va: Float32Array }>();
@@ -74,6 +76,15 @@ export async function runSeg(o: SegExperimentOptions): Promise<SegTable> {
   }
   if (o.gridScenes) await writeGrid(o.outDir, d.test, renders, o.gridScenes, log);
   return writeSegTable(o.outDir);
+}
+
+/** Runs already in outDir must share this experiment's scenes, splits, model and training, or the table would mix them. */
+function checkSameSetup(o: SegExperimentOptions): void {
+  for (const r of readRuns(o.outDir)) for (const k of ['scenes', 'sizes', 'config', 'train'] as const) {
+    if (JSON.stringify(r[k]) !== JSON.stringify(o[k])) {
+      throw new SwtaError(k, `${o.outDir} holds ${r.variant} seed ${r.seed} with ${k} ${JSON.stringify(r[k])}, this run has ${JSON.stringify(o[k])}; use another --out`, 0);
+    }
+  }
 }
 
 export interface SegTable {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { numberOpt, type Command, type OptionSpec } from '../command.js';
 import { SwtaError } from '../../abi/errors.js';
 import { tfReady } from '../../vit/tfsetup.js';
+import { encoderConfig, encoderOptions } from './vit.js';
 import { paramCount } from '../../vit/model.js';
 import { variantOptions, type Variant } from '../../vit/data.js';
 import { resolveParams } from '../../vit/params.js';
@@ -19,11 +20,7 @@ const BASE = ['raw', 'norm', 'normPV', 'field', 'selfExc'];
 
 const MODEL_OPTS: Record<string, OptionSpec> = {
   size: { type: 'string', help: 'scene side in px (16–256; patch must divide it)', default: String(SCENE_DEFAULTS.size) },
-  patch: { type: 'string', help: 'patch side in px', default: String(SEG_DEFAULT.patch) },
-  dim: { type: 'string', help: 'embedding width', default: String(SEG_DEFAULT.dim) },
-  depth: { type: 'string', help: 'encoder blocks', default: String(SEG_DEFAULT.depth) },
-  heads: { type: 'string', help: 'attention heads (must divide dim)', default: String(SEG_DEFAULT.heads) },
-  mlp: { type: 'string', help: 'MLP hidden width', default: String(SEG_DEFAULT.mlp) },
+  ...encoderOptions(SEG_DEFAULT, '--size'),
 };
 const DATA_OPTS: Record<string, OptionSpec> = {
   'min-digits': { type: 'string', help: 'fewest digits per scene (1–16)', default: String(SCENE_DEFAULTS.minDigits) },
@@ -57,11 +54,7 @@ function sceneOptions(v: Record<string, unknown>): SceneOptions {
 }
 
 function modelConfig(v: Record<string, unknown>, size: number): SegConfig {
-  const c: SegConfig = { size, patch: numberOpt(v, 'patch', 1, size, true), dim: numberOpt(v, 'dim', 4, 1024, true), depth: numberOpt(v, 'depth', 1, 24, true),
-    heads: numberOpt(v, 'heads', 1, 64, true), mlp: numberOpt(v, 'mlp', 4, 4096, true), classes: 11 };
-  if (size % c.patch !== 0) throw new SwtaError('--patch', `must divide --size ${size}, got ${c.patch}`, 0);
-  if (c.dim % c.heads !== 0) throw new SwtaError('--heads', `must divide --dim ${c.dim}, got ${c.heads}`, 0);
-  return c;
+  return { ...encoderConfig(v, size, `--size ${size}`), classes: 11 };
 }
 
 function splitSizes(v: Record<string, unknown>): SplitSizes {
@@ -147,7 +140,7 @@ const segOod: Command = {
   options: { seeds: { type: 'string', help: 'comma-separated seeds (≥ 3 for the protocol)', default: '1,2,3' },
     variants: { type: 'string', help: 'semicolon-separated variants (the first is the baseline for paired differences)', default: 'raw;ln+field' },
     out: { type: 'string', help: 'output directory (runs/, ckpt/, seg.json, seg.svg, grid.svg, grid.png)', default: 'results/seg' },
-    grid: { type: 'string', help: 'test scenes shown in the example grid (0 = none)', default: '6' },
+    examples: { type: 'string', help: 'test scenes shown in the example grid grid.svg / grid.png (0 = none)', default: '6' },
     resume: { type: 'boolean', help: 'skip runs whose result file already exists' }, ...MODEL_OPTS, ...DATA_OPTS, ...TRAIN_OPTS },
   async run(ctx) {
     const v = ctx.values;
@@ -156,7 +149,7 @@ const segOod: Command = {
     const variants = String(v.variants).split(';').map((x) => variantOf(x.trim(), '--variants'));
     const scenes = sceneOptions(v), sizes = splitSizes(v);
     const o = { seeds, variants, config: modelConfig(v, scenes.size), scenes, sizes, train: trainOptions(v, sizes), outDir: String(v.out), resume: !!v.resume,
-      gridScenes: numberOpt(v, 'grid', 0, 64, true), log: ctx.log };
+      gridScenes: numberOpt(v, 'examples', 0, 64, true), log: ctx.log };
     await tfReady();
     const t = await runSeg(o);
     ctx.log(`wrote ${join(o.outDir, 'seg.json')} and seg.svg (${t.runs} runs)`);

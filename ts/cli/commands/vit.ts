@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { numberOpt, type Command, type CommandContext, type OptionSpec } from '../command.js';
 import { SwtaError } from '../../abi/errors.js';
 import { tfReady } from '../../vit/tfsetup.js';
-import { VIT_DEFAULT, paramCount, type VitConfig } from '../../vit/model.js';
+import { VIT_DEFAULT, paramCount, type EncoderConfig, type VitConfig } from '../../vit/model.js';
 import { TRAIN_DEFAULTS, evaluate, loadCheckpoint, train, saveCheckpoint, type TrainOptions } from '../../vit/train.js';
 import { mnistSplits, Preprocessor, readExtraTest, variantOptions, type Variant } from '../../vit/data.js';
 import { resolveParams } from '../../vit/params.js';
@@ -14,13 +14,27 @@ import type { Split } from '../../vit/train.js';
 
 const VARIANTS = ['raw', 'norm', 'normPV', 'field', 'selfExc'];
 
-const MODEL_OPTS: Record<string, OptionSpec> = {
-  patch: { type: 'string', help: 'patch side in px (must divide 28)', default: String(VIT_DEFAULT.patch) },
-  dim: { type: 'string', help: 'embedding width', default: String(VIT_DEFAULT.dim) },
-  depth: { type: 'string', help: 'encoder blocks', default: String(VIT_DEFAULT.depth) },
-  heads: { type: 'string', help: 'attention heads (must divide dim)', default: String(VIT_DEFAULT.heads) },
-  mlp: { type: 'string', help: 'MLP hidden width', default: String(VIT_DEFAULT.mlp) },
-};
+/** --patch --dim --depth --heads --mlp with the defaults of d (shared with swta seg). */
+export function encoderOptions(d: EncoderConfig, side: string): Record<string, OptionSpec> {
+  return {
+    patch: { type: 'string', help: `patch side in px (must divide ${side})`, default: String(d.patch) },
+    dim: { type: 'string', help: 'embedding width', default: String(d.dim) },
+    depth: { type: 'string', help: 'encoder blocks', default: String(d.depth) },
+    heads: { type: 'string', help: 'attention heads (must divide dim)', default: String(d.heads) },
+    mlp: { type: 'string', help: 'MLP hidden width', default: String(d.mlp) },
+  };
+}
+
+/** The encoder flags for images of side `size`; errors name the flag. */
+export function encoderConfig(v: Record<string, unknown>, size: number, sizeFlag = String(size)): EncoderConfig {
+  const c: EncoderConfig = { size, patch: numberOpt(v, 'patch', 1, size, true), dim: numberOpt(v, 'dim', 4, 1024, true), depth: numberOpt(v, 'depth', 1, 24, true),
+    heads: numberOpt(v, 'heads', 1, 64, true), mlp: numberOpt(v, 'mlp', 4, 4096, true) };
+  if (size % c.patch !== 0) throw new SwtaError('--patch', `must divide ${sizeFlag}, got ${c.patch}`, 0);
+  if (c.dim % c.heads !== 0) throw new SwtaError('--heads', `must divide --dim ${c.dim}, got ${c.heads}`, 0);
+  return c;
+}
+
+const MODEL_OPTS = encoderOptions(VIT_DEFAULT, '28');
 const TRAIN_OPTS: Record<string, OptionSpec> = {
   epochs: { type: 'string', help: 'training epochs over the 55,000 training images', default: String(TRAIN_DEFAULTS.epochs) },
   batch: { type: 'string', help: 'batch size', default: String(TRAIN_DEFAULTS.batch) },
@@ -33,11 +47,7 @@ const EXTRA: Record<string, OptionSpec> = {
 };
 
 function modelConfig(v: Record<string, unknown>): VitConfig {
-  const c: VitConfig = { size: 28, patch: numberOpt(v, 'patch', 1, 28, true), dim: numberOpt(v, 'dim', 4, 1024, true), depth: numberOpt(v, 'depth', 1, 24, true),
-    heads: numberOpt(v, 'heads', 1, 64, true), mlp: numberOpt(v, 'mlp', 4, 4096, true), classes: 10 };
-  if (28 % c.patch !== 0) throw new SwtaError('--patch', `must divide 28 (1, 2, 4, 7, 14, 28), got ${c.patch}`, 0);
-  if (c.dim % c.heads !== 0) throw new SwtaError('--heads', `must divide --dim ${c.dim}, got ${c.heads}`, 0);
-  return c;
+  return { ...encoderConfig(v, 28, '28 (1, 2, 4, 7, 14, 28)'), classes: 10 };
 }
 
 function trainOptions(v: Record<string, unknown>): Omit<TrainOptions, 'seed'> {
