@@ -7,11 +7,11 @@
 // Why: the §8.6 filter's step 1 divides by the image maximum, so one glare blob (≈ 1.0) sets the
 // scale of a night scene and its dim digits stay dim. Cortical gain control is local (divisive
 // normalisation by the pooled activity of the neighbourhood: LAMP5/neurogliaform-like; PV
-// subtraction is local too), so L replaces the global maximum by the local mean as the divisor.
-// A glare peak is ≈ 1.3× its own neighbourhood mean, a digit stroke 2–3×, so after L the digits set
-// the maximum that step 1 then uses. k, σ0 and R were fixed on principle (k ≈ half a digit and twice
-// the filter's k_I; σ0 ≈ 5 grey levels keeps black regions finite; R puts a stroke at 2–3× the mean
-// just below 1), not tuned on any night or test image. 'ln+raw' is the normalisation-only control.
+// subtraction is local too), so L replaces the global maximum by the local mean as the divisor: a
+// digit stroke comes out at 2–3× its surround (÷ R) at any brightness, and a glare blob only changes
+// the scale within its own window. k, σ0 and R were fixed on principle (k ≈ half a digit and twice
+// the filter's k_I; σ0 ≈ 5 grey levels keeps black regions finite; R maps a stroke at 2–3× its
+// surround to 0.5–0.75), not tuned on any night or test image. 'ln+raw' is the normalisation-only control.
 import { Preprocessor, type Variant } from '../vit/data.js';
 import { fail } from '../abi/errors.js';
 
