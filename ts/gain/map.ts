@@ -36,11 +36,7 @@ export interface MapOptions {
    * the axon carries the OR of the population, a saturating population rate code. The target's
    * weight is the expected drive of all its partners (units × fan-in). */
   merge?: string[];
-  /** Extra weight scale of every link from or to these populations (product of both ends). */
-  popScale?: Record<string, number>;
-  /** Extra weight scale of every link from these populations. */
-  outScale?: Record<string, number>;
-  /** Extra weight scale of single pathways, keyed `pre>post`. */
+  /** Extra weight scale of single pathways, keyed `pre>post` (on top of the two global knobs). */
   linkScale?: Record<string, number>;
   /** Populations mapped as memoryless coincidence (AND) neurons (MODEL.md §7.4, TRUENORTH.md §5
    * "memoryless binary unit"): γ = 0, R = 0, κ = 1, β = 0, α = 1, so V = 0 after every tick, and a
@@ -67,7 +63,7 @@ export function mapToTrueNorth(spec: NetworkSpec, kinds: CellKind[], params: Rec
   for (const k of kinds) for (const p of k.populations) kindOf.set(p, k);
   const merged = new Set(o.merge ?? []);
   const all = links(spec, kinds).map((l) => (merged.has(l.pre) && !l.external ? { ...l, units: l.units * l.p, k: 1, p: 1, m: 1 } : l));
-  const knob = (l: Link) => (l.G === 1 ? o.recurrentScale ?? 1 : l.G >= 2 ? o.inhibitionScale ?? 1 : 1) * (o.popScale?.[l.pre] ?? 1) * (o.popScale?.[l.post] ?? 1) * (o.outScale?.[l.pre] ?? 1) * (o.linkScale?.[`${l.pre}>${l.post}`] ?? 1);
+  const knob = (l: Link) => (l.G === 1 ? o.recurrentScale ?? 1 : l.G >= 2 ? o.inhibitionScale ?? 1 : 1) * (o.linkScale?.[`${l.pre}>${l.post}`] ?? 1);
   const spiking = spec.populations.filter((p) => p.model !== 'poisson' && kindOf.has(p.name));
 
   // Weights per (population, axon type) and link densities.
