@@ -138,14 +138,14 @@ export async function refineKnobs(match: GainMatch, module: L23Options, target: 
   let c = { ...REFINE_START };
   let step = { r: 0.2, i: 0.3 };
   const selP = { window: 3000, settle: p.settle };
+  // Each candidate: mean over REFINE_SEEDS TN connectivity/stimulus seeds (the ratio varies with the crossbar draw).
+  const seeds = Array.from({ length: REFINE_SEEDS }, (_, k) => (o.seed ?? 1) + 31 * k);
   for (let round = 0; round < 4; round++) {
     for (const dr of [-1, 0, 1]) for (const di of [-1, 0, 1]) {
       const knobs: MapOptions = { recurrentScale: +(c.recurrentScale + dr * step.r).toFixed(3), inhibitionScale: +(c.inhibitionScale + di * step.i).toFixed(3) };
       if (knobs.recurrentScale! <= 0 || knobs.inhibitionScale! <= 0) continue;
       if (lamp5Drive !== undefined) knobs.linkScale = modulatoryLinks(module, lamp5Drive, { recurrentScale: knobs.recurrentScale!, inhibitionScale: knobs.inhibitionScale! });
       if (tried.some((t) => t.knobs.recurrentScale === knobs.recurrentScale && t.knobs.inhibitionScale === knobs.inhibitionScale)) continue;
-      // Mean over REFINE_SEEDS TN connectivity/stimulus seeds (the ratio varies with the crossbar draw).
-      const seeds = Array.from({ length: REFINE_SEEDS }, (_, k) => (o.seed ?? 1) + 31 * k);
       const { io, sel } = await meanMetrics((s) => tnModule(match, module, knobs, { ...o, seed: s }), seeds, inputs, p, selP);
       const score = Math.log(io.gain / target.gain) ** 2 + Math.log(sel.ratio / target.ratio) ** 2;
       tried.push({ knobs, gain: io.gain, ratio: sel.ratio, score });
