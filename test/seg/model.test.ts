@@ -31,7 +31,9 @@ describe('segmenter', () => {
     const opts = { size: 32, minDigits: 1, maxDigits: 2, minScale: 14, maxScale: 20, grid: 0 };
     const tr = makeScenes(d, 64, 1, opts), va = makeScenes(d, 8, 2, opts);
     const dir = mkdtempSync(join(tmpdir(), 'swta-seg-'));
+    const before = tf.memory().numTensors;
     const { W, result } = trainSeg(tiny, asData(tr), asData(va), { ...SEG_TRAIN_DEFAULTS, seed: 3, steps: 60, batch: 8, lr: 3e-3, evalEvery: 30, valProbe: 8, quiet: true, ckptDir: dir });
+    expect(tf.memory().numTensors - before).toBe(W.size); // only the weights survive training
     const avg = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
     expect(avg(result.losses.slice(-5))).toBeLessThan(0.7 * avg(result.losses.slice(0, 5)));
     expect(result.curve.map((c) => c[0])).toEqual([30, 60]);

@@ -30,7 +30,7 @@ function take(d: SegData, idx: ArrayLike<number>, from: number, to: number, clas
     xb.set(d.x.subarray(k * P, (k + 1) * P), i * P);
     yb.set(d.y.subarray(k * P, (k + 1) * P), i * P);
   }
-  return { x: tf.tensor3d(xb, [b, d.size, d.size]), y: tf.oneHot(tf.tensor1d(yb, 'int32'), classes) };
+  return { x: tf.tensor3d(xb, [b, d.size, d.size]), y: tf.tidy(() => tf.oneHot(tf.tensor1d(yb, 'int32'), classes)) };
 }
 
 /** Argmax class maps (u8 n×S×S) for the first `limit` images. */

@@ -57,7 +57,7 @@ function batchOf(s: Split, idx: Uint32Array, from: number, to: number, px: numbe
     yb[i] = s.y[k];
   }
   const side = Math.round(Math.sqrt(px));
-  return { x: tf.tensor3d(xb, [b, side, side]), y: tf.oneHot(tf.tensor1d(yb, 'int32'), 10) };
+  return { x: tf.tensor3d(xb, [b, side, side]), y: tf.tidy(() => tf.oneHot(tf.tensor1d(yb, 'int32'), 10)) };
 }
 
 /** Accuracy of W on the first `limit` images of `s`. */
