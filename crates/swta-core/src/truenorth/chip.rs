@@ -60,7 +60,9 @@ pub struct Chip {
     /// not optimised away.
     pub(super) sink: u64,
     pub(super) xbar: Vec<Row>,
-    pub(super) atype: Vec<u8>,
+    /// Axon types, 2 bits per axon (axon i of core c: word `c * 8 + i / 32`, bits `2 * (i % 32)`): one
+    /// cache line per core, so the whole grid's types stay in cache.
+    pub(super) atype: Vec<u64>,
     pub(super) sched: Vec<u64>,
     pub(super) seeds: Vec<u32>,
     pub(super) keys: Vec<u32>,
@@ -121,7 +123,7 @@ impl Chip {
             act: [[0; WORDS]; BLOCK],
             sink: 0,
             xbar: vec![Row::default(); n * N],
-            atype: vec![0; n * N],
+            atype: vec![0; n * N / 32],
             sched: vec![0; n * SLOTS * WORDS],
             seeds: vec![0; n],
             keys: vec![0; n],
@@ -249,6 +251,12 @@ impl Chip {
             }
             self.tick += 1;
         }
+    }
+
+    /// Type (0..3) of axon `i` of core `c`.
+    #[inline]
+    pub(super) fn axon_type(&self, c: usize, i: usize) -> usize {
+        ((self.atype[(c * N + i) / 32] >> (2 * (i % 32))) & 3) as usize
     }
 
     pub(super) fn record(&mut self, t: u64, c: usize, j: usize) {

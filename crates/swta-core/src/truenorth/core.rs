@@ -51,7 +51,7 @@ impl Chip {
             while bits != 0 {
                 let i = q * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let wt = w[(self.atype[c * N + i] & 3) as usize] as i16;
+                let wt = w[self.axon_type(c, i)] as i16;
                 let row = self.xbar[c * N + i].0;
                 let n = count(&row);
                 self.sops += n;
@@ -88,7 +88,7 @@ impl Chip {
             while bits != 0 {
                 let i = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let g = (self.atype[c * N + i] & 3) as usize;
+                let g = self.axon_type(c, i);
                 let row = self.xbar[c * N + i].0;
                 let n = count(&row);
                 self.sops += n;
@@ -240,20 +240,30 @@ impl Chip {
         }
         let mut x = 0u64;
         for &r in &self.pending {
-            x ^= self.xbar[r as usize].0[0] ^ self.atype[r as usize] as u64;
+            x ^= self.xbar[r as usize].0[0] ^ self.atype[r as usize / 32];
         }
         self.sink ^= x;
     }
 
     /// Record and deliver the block's spikes of tick `t`: each sets bit `axon` of its destination
-    /// core's slot (t + delay) mod 16 (an OR, so coincident spikes merge). The destinations are
-    /// gathered first, in a loop of independent loads, for the same reason as in `load_block`.
+    /// core's slot (t + delay) mod 16 (an OR, so coincident spikes merge). The destinations, then
+    /// the scheduler words they hit, are loaded first in loops of independent loads, for the same
+    /// reason as in `load_block`.
     pub(super) fn route(&mut self, t: u64) {
         self.spikes += self.fired_list.len() as u64;
         self.pending.clear();
         for &k in &self.fired_list {
             self.pending.push(self.dest[k as usize]);
         }
+        let cores = self.n_cores;
+        let mut x = 0u64;
+        for &d in &self.pending {
+            if d < PACK_OUTPUT {
+                let w = scheduler::slot_base(cores, (d >> 12) as usize, t + (d & 15) as u64) + ((d >> 10) & 3) as usize;
+                x ^= self.sched.get(w).copied().unwrap_or(0);
+            }
+        }
+        self.sink ^= x;
         for i in 0..self.fired_list.len() {
             let (k, d) = (self.fired_list[i] as usize, self.pending[i]);
             if self.record_mode == 2 || (self.record_mode == 1 && d == PACK_OUTPUT) {

@@ -63,7 +63,9 @@ impl Chip {
         }
         self.seeds[c] = seed;
         self.keys[c] = super::prng::core_key(seed, core);
-        self.atype[c * N..c * N + N].copy_from_slice(axon_types);
+        for (w, types) in self.atype[c * N / 32..(c + 1) * N / 32].iter_mut().zip(axon_types.chunks_exact(32)) {
+            *w = types.iter().enumerate().fold(0, |acc, (i, &g)| acc | (g as u64) << (2 * i));
+        }
         pack_rows(&mut self.xbar[c * N..c * N + N], crossbar);
         self.meta[c].settled = false;
         Ok(())
