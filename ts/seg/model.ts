@@ -3,7 +3,7 @@
 // patch² × classes logits, unpatchified back into a per-pixel map ("linear unpatchify", the learned
 // equivalent of SETR-Naive's 1×1 projection + upsampling by the patch stride).
 import * as tf from '@tensorflow/tfjs';
-import { WeightInit, blockMacs, checkEncoder, encode, initBlocks, instancePrefix, linear, patchify, type EncoderConfig, type Weights } from '../vit/model.js';
+import { blockMacs, encode, initBlocks, initEmbedding, linear, patchify, type EncoderConfig, type Weights } from '../vit/model.js';
 
 export interface SegConfig extends EncoderConfig {
   classes: number;
@@ -13,12 +13,8 @@ export const SEG_DEFAULT: SegConfig = { size: 64, patch: 8, dim: 64, depth: 2, h
 
 /** Weights: embed, pos (N(0, 0.02²)), blocks, final LayerNorm, dec (Glorot-uniform, bias 0). */
 export function initSeg(c: SegConfig, seed: number): Weights {
-  checkEncoder(c);
-  const init = new WeightInit(seed, instancePrefix('seg'));
-  const tokens = (c.size / c.patch) ** 2;
-  init.glorot('embed.w', c.patch * c.patch, c.dim);
-  init.fill('embed.b', c.dim, 0);
-  init.normal('pos', [1, tokens, c.dim]);
+  const init = initEmbedding(c, seed, 'seg');
+  init.normal('pos', [1, (c.size / c.patch) ** 2, c.dim]);
   initBlocks(init, c);
   init.glorot('dec.w', c.dim, c.patch * c.patch * c.classes);
   init.fill('dec.b', c.patch * c.patch * c.classes, 0);

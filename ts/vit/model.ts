@@ -68,15 +68,21 @@ export function initBlocks(init: WeightInit, c: EncoderConfig): void {
   init.fill('ln.g', c.dim, 1); init.fill('ln.b', c.dim, 0);
 }
 
-/** Initialise (the initial-value tensors are disposed; only the variables remain): linear layers Glorot-uniform, embeddings N(0, 0.02²), LayerNorm γ = 1, β = 0, biases 0. */
-export function initVit(c: VitConfig, seed: number): Weights {
+/** Check c, start a seeded initialiser and draw the patch embedding (embed.w, embed.b): the first
+ * weights of both the ViT and the segmenter. */
+export function initEmbedding(c: EncoderConfig, seed: number, kind: string): WeightInit {
   checkEncoder(c);
-  const init = new WeightInit(seed, instancePrefix('vit'));
-  const tokens = (c.size / c.patch) ** 2;
+  const init = new WeightInit(seed, instancePrefix(kind));
   init.glorot('embed.w', c.patch * c.patch, c.dim);
   init.fill('embed.b', c.dim, 0);
+  return init;
+}
+
+/** Initialise (the initial-value tensors are disposed; only the variables remain): linear layers Glorot-uniform, embeddings N(0, 0.02²), LayerNorm γ = 1, β = 0, biases 0. */
+export function initVit(c: VitConfig, seed: number): Weights {
+  const init = initEmbedding(c, seed, 'vit');
   init.normal('cls', [1, 1, c.dim]);
-  init.normal('pos', [1, tokens + 1, c.dim]);
+  init.normal('pos', [1, (c.size / c.patch) ** 2 + 1, c.dim]);
   initBlocks(init, c);
   init.glorot('head.w', c.dim, c.classes); init.fill('head.b', c.classes, 0);
   return init.w;
