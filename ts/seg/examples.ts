@@ -7,7 +7,7 @@ import { predictSeg, loadSeg } from './train.js';
 import { asData } from './data.js';
 import { SegPreprocessor, type SegVariant } from './preprocess.js';
 import { gridSvg, type GridRow } from './grid.js';
-import { readRuns, runFile } from './experiment.js';
+import { readRuns, runFile } from './runs.js';
 import type { Condition } from './conditions.js';
 import type { SceneSet } from './scenes.js';
 

@@ -3,7 +3,7 @@
 // the target mIoU), then score the test scenes rendered at day, dusk and night (preprocessed the same
 // way). Each run is written as it finishes (runs/<variant>-s<seed>.json) and the table is rebuilt, so
 // a stopped experiment is still a result and `resume` skips finished runs.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { stat, type Stat } from '../vit/experiment.js';
@@ -15,6 +15,9 @@ import { scoreSeg, trainSeg, type SegScores, type SegTrainOptions } from './trai
 import { segMacs, type SegConfig } from './model.js';
 import type { SceneOptions, SceneSet } from './scenes.js';
 import { writeGrid } from './examples.js';
+import { readRuns, runFile } from './runs.js';
+
+export { readRuns, runFile };
 import { SwtaError } from '../abi/errors.js';
 
 export interface SegExperimentOptions {
@@ -36,8 +39,6 @@ export interface SegRun {
   steps: number; stepsToTarget: number | null; curve: [number, number][]; seconds: number; secondsPerStep: number; macsPerImage: number;
   lossFirst: number; lossLast: number; val: SegScores; test: Record<Condition, SegScores>;
 }
-
-export const runFile = (v: string, seed: number) => `${v.replace(/[^A-Za-z0-9._=-]/g, '_')}-s${seed}`;
 
 /** Test scenes rendered under every condition. */
 export function testRenders(test: SceneSet): Record<Condition, Float32Array> {
@@ -99,11 +100,6 @@ export interface SegTable {
 }
 
 function mean(a: number[]): number { return a.reduce((x, y) => x + y, 0) / Math.max(1, a.length); }
-
-export function readRuns(outDir: string): SegRun[] {
-  const dir = join(outDir, 'runs');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))) : [];
-}
 
 /** Aggregate runs/*.json into seg.json and seg.svg (mIoU bars per condition). */
 export function writeSegTable(outDir: string): SegTable {
