@@ -1,6 +1,7 @@
 // `linear` carries a hand-written gradient (explicit transposes, fast on TF.js WASM): it must equal
 // TF.js's own gradient of x·W + b, and leave the forward value unchanged.
 import { describe, expect, it } from 'vitest';
+import type * as tf from '@tensorflow/tfjs';
 import { tfReady } from '../../ts/vit/tfsetup.js';
 import { linear } from '../../ts/vit/model.js';
 
