@@ -37,6 +37,12 @@ pub struct CoreMeta {
 pub const PACK_NONE: u32 = u32::MAX;
 pub const PACK_OUTPUT: u32 = u32::MAX - 1;
 
+/// (core, axon, delay) of a packed destination `core << 12 | axon << 4 | delay` (below PACK_OUTPUT).
+#[inline]
+pub fn unpack_dest(d: u32) -> (usize, usize, u64) {
+    ((d >> 12) as usize, ((d >> 4) & 0xff) as usize, (d & 15) as u64)
+}
+
 pub struct Chip {
     pub cols: u32,
     pub rows: u32,

@@ -2,7 +2,7 @@
 //! crossbar rows → leak/threshold/reset every neuron → write each spike straight into the
 //! destination core's future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
 
-use super::chip::PACK_OUTPUT;
+use super::chip::{unpack_dest, PACK_OUTPUT};
 use super::chip::{Chip, CoreKind};
 use super::crossbar::{add_row16, add_row_dense, add_row_dense16, add_row_weights, count};
 use super::neuron::{stoch_syn, update, NeuronType};
@@ -255,12 +255,11 @@ impl Chip {
         for &k in &self.fired_list {
             self.pending.push(self.dest[k as usize]);
         }
-        let cores = self.n_cores;
         let mut x = 0u64;
         for &d in &self.pending {
             if d < PACK_OUTPUT {
-                let w = scheduler::slot_base(cores, (d >> 12) as usize, t + (d & 15) as u64) + ((d >> 10) & 3) as usize;
-                x ^= self.sched.get(w).copied().unwrap_or(0);
+                let (dc, axon, delay) = unpack_dest(d);
+                x ^= self.sched.get(scheduler::word(&self.sched, dc, t + delay, axon)).copied().unwrap_or(0);
             }
         }
         self.sink ^= x;
@@ -270,7 +269,7 @@ impl Chip {
                 self.record(t, k / N, k % N);
             }
             if d < PACK_OUTPUT {
-                let (dc, axon, delay) = ((d >> 12) as usize, ((d >> 4) & 0xff) as usize, (d & 15) as u64);
+                let (dc, axon, delay) = unpack_dest(d);
                 scheduler::set(&mut self.sched, dc, t + delay, axon);
             }
         }

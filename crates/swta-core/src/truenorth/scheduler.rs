@@ -12,10 +12,16 @@ pub fn slot_base(cores: usize, core: usize, tick: u64) -> usize {
     ((tick as usize & (SLOTS - 1)) * cores + core) * WORDS
 }
 
+/// Index in `sched` of the word holding axon `axon` of `core` for tick `tick`.
+#[inline]
+pub fn word(sched: &[u64], core: usize, tick: u64, axon: usize) -> usize {
+    slot_base(sched.len() / (SLOTS * WORDS), core, tick) + (axon >> 6)
+}
+
 /// Set axon `axon` of `core` active for tick `tick`.
 #[inline]
 pub fn set(sched: &mut [u64], core: usize, tick: u64, axon: usize) {
-    let i = slot_base(sched.len() / (SLOTS * WORDS), core, tick) + (axon >> 6);
+    let i = word(sched, core, tick, axon);
     if let Some(w) = sched.get_mut(i) {
         *w |= 1u64 << (axon & 63);
     }
