@@ -12,7 +12,7 @@ import { SEG_DEFAULT, segMacs, type SegConfig } from '../../seg/model.js';
 import { SEG_TRAIN_DEFAULTS, loadSeg, scoreSeg, trainSeg, type SegScores, type SegTrainOptions } from '../../seg/train.js';
 import { SCENE_DEFAULTS, checkScenes, type SceneOptions } from '../../seg/scenes.js';
 import { SPLIT_DEFAULTS, asData, segSplits, type SplitSizes } from '../../seg/data.js';
-import { SegPreprocessor, type SegVariant } from '../../seg/preprocess.js';
+import { SegPreprocessor, parseVariant, type SegVariant } from '../../seg/preprocess.js';
 import { CONDITION_NAMES, type Condition } from '../../seg/conditions.js';
 import { runSeg, testRenders } from '../../seg/experiment.js';
 
@@ -68,11 +68,17 @@ function trainOptions(v: Record<string, unknown>, sizes: SplitSizes): Omit<SegTr
     valProbe: numberOpt(v, 'val-probe', 1, 1e5, true), target: numberOpt(v, 'target', 0, 1) };
 }
 
-/** 'raw', a filter mode with optional overrides (field:gammaPV=1), each optionally prefixed 'ln+' (local normalisation). */
+/** 'raw', a filter mode with optional overrides (field:gammaPV=1), each optionally preceded by TS stages
+ * joined by '+' (ln, gn, dn, cg, with optional options: dn(s=1)+gn+field; see ts/seg/preprocess.ts). */
 function variantOf(x: string, flag: string): SegVariant {
-  const rest = x.startsWith('ln+') ? x.slice(3) : x;
+  let rest: string;
+  try {
+    rest = parseVariant(x).base;
+  } catch (e) {
+    throw new SwtaError(flag, `'${x}': ${(e as Error).message}`, 0);
+  }
   if (!BASE.includes(rest.split(':')[0]) || (rest.includes(':') && rest.startsWith('raw'))) {
-    throw new SwtaError(flag, `must be one of ${BASE.join(', ')}, optionally with filter overrides (field:gammaPV=1) and an 'ln+' prefix for local normalisation (ln+field), got '${x}'`, 0);
+    throw new SwtaError(flag, `must be one of ${BASE.join(', ')}, optionally with filter overrides (field:gammaPV=1) and preprocessing stages joined by '+' (ln+field, dn+gn+field, ln(k=31)+field), got '${x}'`, 0);
   }
   try {
     if (rest.includes(':')) resolveParams(variantOptions(rest as Variant));
