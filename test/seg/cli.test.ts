@@ -51,6 +51,8 @@ describe('swta seg', () => {
       [['seg', 'train', '--variant', 'blur'], /--variant.*raw, norm, normPV, field, selfExc/],
       [['seg', 'ood', '--variants', 'raw;field:kE=4'], /--variants.*kE: must be an odd integer in \[1, 63\]/],
       [['seg', 'ood', '--seeds', '1,x'], /--seeds/],
+      [['seg', 'ood', '--variants', 'raw;dn(s=20)+gn+field'], /--variants.*dn\.s: must be a number in \[0, 10\], got 20/],
+      [['seg', 'train', '--variant', 'ln+blur'], /--variant.*raw, norm, normPV, field, selfExc/],
       [['seg', 'train', '--size', '8'], /--size.*\[16, 256\]/],
       [['seg', 'train', '--size', '16'], /--min-scale.*\[4, 16\]/],
       [['seg', 'train', '--grid', '5'], /--grid.*\[24, 24\]/],
