@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tfReady } from '../../ts/vit/tfsetup.js';
-import { train, predictions, loadCheckpoint, saveCheckpoint, TRAIN_DEFAULTS } from '../../ts/vit/train.js';
+import { train, predictions, loadCheckpoint, saveCheckpoint, translate, TRAIN_DEFAULTS } from '../../ts/vit/train.js';
 import { macsPerImage, type VitConfig } from '../../ts/vit/model.js';
 import { loadMnist, sliceDigits } from '../../ts/vit/idx.js';
 import { toSplit } from '../../ts/vit/data.js';
@@ -29,6 +29,32 @@ describe('tiny ViT', () => {
     const back = loadCheckpoint(dir);
     expect(Array.from(predictions(back.W, back.config, va))).toEqual(Array.from(predictions(W, tiny, va)));
     expect(macsPerImage(tiny)).toBeGreaterThan(0);
+  });
+
+  it('translate moves content by (dx, dy) with zero fill', () => {
+    const src = Float32Array.from({ length: 9 }, (_, i) => i + 1); // 3×3: 1 2 3 / 4 5 6 / 7 8 9
+    const dst = new Float32Array(9).fill(-1);
+    translate(src, dst, 3, 1, 0);
+    expect(Array.from(dst)).toEqual([0, 1, 2, 0, 4, 5, 0, 7, 8]);
+    translate(src, dst, 3, -1, -1);
+    expect(Array.from(dst)).toEqual([5, 6, 0, 8, 9, 0, 0, 0, 0]);
+    translate(src, dst, 3, 0, 0);
+    expect(Array.from(dst)).toEqual(Array.from(src));
+    translate(src, dst, 3, 3, 0);
+    expect(Array.from(dst)).toEqual(new Array(9).fill(0));
+  });
+
+  it('shift augmentation: 0 trains exactly as without it; > 0 is seeded and changes the batches', async () => {
+    await tfReady();
+    const m = loadMnist();
+    const tr = toSplit(sliceDigits(m.train, 0, 512)), va = toSplit(sliceDigits(m.train, 59000, 59128));
+    const o = { ...TRAIN_DEFAULTS, seed: 5, epochs: 1, batch: 64, lr: 3e-3, maxSteps: 6, evalEvery: 6, valProbe: 128, quiet: true };
+    const run = async (extra: object) => { const r = await train(tiny, tr, va, { ...o, ...extra }); r.W.forEach((v) => v.dispose()); return r.result.losses; };
+    const base = await run({});
+    expect(await run({ shift: 0 })).toEqual(base);
+    const s2 = await run({ shift: 2 });
+    expect(await run({ shift: 2 })).toEqual(s2);
+    expect(s2).not.toEqual(base);
   });
 
   it('aggregates runs into mean ± s.d. and paired differences against raw', () => {

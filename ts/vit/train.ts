@@ -27,6 +27,9 @@ export interface TrainOptions {
   target: number;
   /** Stop after this many steps (smoke tests); default: epochs × steps per epoch. */
   maxSteps?: number;
+  /** Augmentation: translate every training image by a random integer (dx, dy) with |dx|, |dy| ≤ shift
+   * px, zero fill (its own seeded stream, so the data order is the same as without it); 0 or absent = off. */
+  shift?: number;
   ckptDir?: string;
   label?: string;
   quiet?: boolean;
@@ -47,16 +50,28 @@ export interface TrainResult {
   seconds: number;
 }
 
-function batchOf(s: Split, idx: Uint32Array, from: number, to: number, px: number): { x: tf.Tensor; y: tf.Tensor } {
+/** Copy the side×side image src into dst translated by (dx, dy) px (content moves right/down for
+ * positive values); pixels shifted in from outside are 0. */
+export function translate(src: Float32Array, dst: Float32Array, side: number, dx: number, dy: number): void {
+  dst.fill(0);
+  const x0 = Math.max(0, dx), x1 = Math.min(side, side + dx);
+  for (let r = Math.max(0, dy); r < Math.min(side, side + dy); r++) {
+    if (x1 > x0) dst.set(src.subarray((r - dy) * side + x0 - dx, (r - dy) * side + x1 - dx), r * side + x0);
+  }
+}
+
+function batchOf(s: Split, idx: Uint32Array, from: number, to: number, px: number, shift = 0, rng?: HarnessRng): { x: tf.Tensor; y: tf.Tensor } {
   const b = to - from;
   const xb = new Float32Array(b * px);
   const yb = new Int32Array(b);
+  const side = Math.round(Math.sqrt(px));
   for (let i = 0; i < b; i++) {
     const k = idx[from + i];
-    xb.set(s.x.subarray(k * px, (k + 1) * px), i * px);
+    const img = s.x.subarray(k * px, (k + 1) * px);
+    if (shift > 0 && rng) translate(img, xb.subarray(i * px, (i + 1) * px), side, rng.int(2 * shift + 1) - shift, rng.int(2 * shift + 1) - shift);
+    else xb.set(img, i * px);
     yb[i] = s.y[k];
   }
-  const side = Math.round(Math.sqrt(px));
   return { x: tf.tensor3d(xb, [b, side, side]), y: tf.tidy(() => tf.oneHot(tf.tensor1d(yb, 'int32'), 10)) };
 }
 
@@ -138,6 +153,8 @@ export function fit(f: FitSpec): FitResult {
 export async function train(c: VitConfig, trainSet: Split, val: Split, o: TrainOptions): Promise<{ W: Weights; result: TrainResult }> {
   const W = initVit(c, o.seed);
   const rng = new HarnessRng(o.seed);
+  const shift = o.shift ?? 0;
+  const aug = shift > 0 ? new HarnessRng(o.seed * 7919 + 104729) : undefined;
   const perEpoch = Math.floor(trainSet.n / o.batch);
   const total = Math.min(o.maxSteps ?? Infinity, perEpoch * o.epochs);
   const px = c.size * c.size;
@@ -146,7 +163,7 @@ export async function train(c: VitConfig, trainSet: Split, val: Split, o: TrainO
     batchAt: (step) => {
       if (step % perEpoch === 0) idx = rng.shuffle(Uint32Array.from({ length: trainSet.n }, (_, i) => i));
       const b = step % perEpoch;
-      return batchOf(trainSet, idx, b * o.batch, (b + 1) * o.batch, px);
+      return batchOf(trainSet, idx, b * o.batch, (b + 1) * o.batch, px, shift, aug);
     },
     loss: (x, y) => tf.losses.softmaxCrossEntropy(y, forward(W, c, x)) as tf.Scalar,
     probe: () => evaluate(W, c, val, o.valProbe),

@@ -41,6 +41,7 @@ const TRAIN_OPTS: Record<string, OptionSpec> = {
   lr: { type: 'string', help: 'peak learning rate (AdamW, 10 % warm-up, cosine decay)', default: String(TRAIN_DEFAULTS.lr) },
   'max-steps': { type: 'string', help: 'stop after this many steps (smoke runs)' },
   'eval-every': { type: 'string', help: 'validation probe interval in steps (for steps to 97 %)', default: String(TRAIN_DEFAULTS.evalEvery) },
+  shift: { type: 'string', help: 'augmentation: random translation of training images by up to N px (0 = off)', default: '0' },
 };
 const EXTRA: Record<string, OptionSpec> = {
   'extra-test': { type: 'string', help: 'external test set: --extra-test images.idx labels.idx (IDX ubyte, n×h×w, resized to 28×28)' },
@@ -52,7 +53,7 @@ function modelConfig(v: Record<string, unknown>): VitConfig {
 
 function trainOptions(v: Record<string, unknown>): Omit<TrainOptions, 'seed'> {
   return { ...TRAIN_DEFAULTS, epochs: numberOpt(v, 'epochs', 1, 1000, true), batch: numberOpt(v, 'batch', 1, 4096, true), lr: numberOpt(v, 'lr', 1e-6, 1),
-    evalEvery: numberOpt(v, 'eval-every', 1, 1e6, true), ...(v['max-steps'] !== undefined ? { maxSteps: numberOpt(v, 'max-steps', 1, 1e9, true) } : {}) };
+    evalEvery: numberOpt(v, 'eval-every', 1, 1e6, true), ...(Number(v.shift ?? 0) !== 0 ? { shift: numberOpt(v, 'shift', 0, 13, true) } : {}), ...(v['max-steps'] !== undefined ? { maxSteps: numberOpt(v, 'max-steps', 1, 1e9, true) } : {}) };
 }
 
 function variantOf(v: Record<string, unknown>, key = 'variant'): Variant {
