@@ -67,3 +67,55 @@ export function randomNet(seed: number, opts: { maxCores?: number } = {}): { net
   };
   return { net: { cols, rows, neuronTypes: types, cores, switches: sw }, inputs };
 }
+
+/**
+ * Networks whose every core takes the engine's fast path (one deterministic type per core, no
+ * stochastic leak or threshold, saturating 32-bit potentials), in every reset/leak mode, with dense
+ * and sparse crossbar rows, and initial potentials near the i32 limits and near ±2^30 (where the fast
+ * pass switches between plain and saturating adds). Cores are of types 0..types-1 in turn.
+ */
+export function fastPathNet(seed: number): { net: NetworkDesc; potentials: Int32Array[]; inputs: (ticks: number) => Int32Array } {
+  const r = mulberry32(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const pick = <T>(xs: T[]) => xs[int(0, xs.length - 1)];
+  const cols = 4, rows = 3, n = cols * rows;
+  const types: NeuronTypeDesc[] = [];
+  for (let k = 0; k < n; k++) {
+    types.push({
+      sigma0: pick([1, -1]), sigma1: pick([1, -1]), sigma2: pick([1, -1]), sigma3: pick([1, -1]),
+      s0: int(0, 255), s1: int(0, 255), s2: int(0, 8), s3: pick([0, 1, 255]),
+      b0: false, b1: false, b2: false, b3: false,
+      sigma_lambda: pick([1, -1]), lambda: pick([0, 1, 2, 5, 30, 255]), c_lambda: false, epsilon: k % 2 === 1,
+      alpha: pick([1, 8, 60, 200, 1000, 100000]), beta: pick([0, 3, 50, 500, 100000]), TM: 0,
+      gamma: k % 3, kappa: k % 4 >= 2, sigma_VR: pick([1, -1]), VR: int(0, 4), V: 0,
+    });
+  }
+  const sw: SwitchesDesc = {
+    pos_cmp: pick(['ge', 'gt']), neg_cmp: pick(['lt', 'le']), ringing_guard: pick(['on', 'off']), overflow: 'saturate', width: 32,
+  };
+  const cores = [];
+  const potentials: Int32Array[] = [];
+  const near = [2 ** 31 - 1, -(2 ** 31), 2 ** 30, -(2 ** 30), 2 ** 30 - 1, -(2 ** 30) - 1, 0];
+  for (let id = 0; id < n; id++) {
+    const c = emptyCore(id, int(0, 0xffffffff));
+    for (let i = 0; i < 256; i++) {
+      c.axonTypes[i] = int(0, 3);
+      const density = i % 3 === 0 ? 0.03 : 0.2 + 0.6 * r(); // sparse (bit by bit) and dense rows
+      for (let j = 0; j < 256; j++) if (r() < density) setSynapse(c, i, j);
+    }
+    for (let j = 0; j < 256; j++) {
+      c.types[j] = id;
+      c.destCores[j] = int(0, n - 1);
+      c.destAxons[j] = int(0, 255);
+      c.destDelays[j] = int(1, 15);
+    }
+    cores.push(c);
+    potentials.push(Int32Array.from({ length: 256 }, () => (r() < 0.3 ? pick(near) + int(-300, 300) : int(-2000, 2000)) | 0));
+  }
+  const inputs = (ticks: number) => {
+    const out: number[] = [];
+    for (let t = 0; t < ticks; t++) for (let k = 0; k < 40; k++) out.push(t, int(0, n - 1), int(0, 255));
+    return Int32Array.from(out);
+  };
+  return { net: { cols, rows, neuronTypes: types, cores, switches: sw }, potentials, inputs };
+}

@@ -80,8 +80,10 @@ pub struct Chip {
     pub(super) kfast: Vec<super::fast::K>,
     pub(super) smask: Vec<u64>,
     pub(super) acc: [i32; N],
-    /// Narrow accumulators of the fast path (see `crossbar::add_row_dense16`).
+    /// Narrow accumulators of the fast path (see `Chip::step_fast16`).
     pub(super) acc16: [i16; N],
+    /// The fast path's dense active rows of the core being stepped (capacity 256: never reallocates).
+    pub(super) dense: Vec<super::fast::DenseRow>,
     /// Spikes of the core being stepped (bit j = neuron j).
     pub(super) fired: [u64; WORDS],
     pub(super) tick: u64,
@@ -139,6 +141,7 @@ impl Chip {
             smask: vec![0; n * 4 * WORDS],
             acc: [0; N],
             acc16: [0; N],
+            dense: Vec::with_capacity(N),
             fired: [0; WORDS],
             tick: 0,
             inputs: Vec::new(),

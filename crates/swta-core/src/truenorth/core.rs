@@ -4,7 +4,8 @@
 
 use super::chip::{unpack_dest, PACK_OUTPUT};
 use super::chip::{Chip, CoreKind};
-use super::crossbar::{add_row16, add_row_dense, add_row_dense16, add_row_weights, count};
+use super::crossbar::{add_row16, add_row_dense, add_row_weights, count};
+use super::fast::DenseRow;
 use super::neuron::{stoch_syn, update, NeuronType};
 use super::{fast, prng, scheduler, DISABLED, N, WORDS};
 
@@ -43,28 +44,33 @@ impl Chip {
         self.meta[c].settled = !active && !changed;
     }
 
-    /// Uniform deterministic core with ≤ 128 active axons: i16 integration, then the fast pass.
+    /// Uniform deterministic core with ≤ 128 active axons: sparse rows bit by bit into `acc16`, dense
+    /// rows listed with their weights, then one fused integrate + update pass (`fast::pass_rows`).
     fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16) -> bool {
         let w = self.types[u as usize].w;
+        self.dense.clear();
         for (q, &word) in a.iter().enumerate() {
             let mut bits = word;
             while bits != 0 {
                 let i = q * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let wt = w[self.axon_type(c, i)] as i16;
+                let wt = w[self.axon_type(c, i)];
                 let row = self.xbar[c * N + i].0;
                 let n = count(&row);
                 self.sops += n;
+                if wt == 0 {
+                    continue;
+                }
                 if n >= DENSE_FROM {
-                    add_row_dense16(&mut self.acc16, &row, wt);
+                    self.dense.push(DenseRow { bits: row, w: wt });
                 } else {
-                    add_row16(&mut self.acc16, &row, wt);
+                    add_row16(&mut self.acc16, &row, wt as i16);
                 }
             }
         }
-        let ty = self.types[u as usize];
-        let cfg = self.cfg;
-        let changed = fast::pass(&mut self.v[c * N..c * N + N], &mut self.acc16, &ty, &cfg, &mut self.fired);
+        let v = &mut self.v[c * N..c * N + N];
+        let k = &self.kfast[u as usize];
+        let changed = fast::pass_rows(&mut self.acc16, v, &self.dense, k, &mut self.fired);
         self.route_fired(c);
         changed
     }

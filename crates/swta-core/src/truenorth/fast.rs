@@ -6,6 +6,8 @@
 //! vectorises. Spikes are collected in a 256-bit mask and routed afterwards.
 
 use super::config::Config;
+#[cfg(not(target_arch = "wasm32"))]
+use super::crossbar::add_row_dense16;
 use super::neuron::NeuronType;
 use super::{N, WORDS};
 
@@ -216,4 +218,219 @@ pub fn pass<A: Copy + Default + Into<i32>>(
 ) -> bool {
     let k = K::of(t, cfg);
     by_mode!(t, run, [A], v, acc, &k, fired)
+}
+
+/// A dense active row of a uniform core for `pass_rows`: its 256 synapse bits and the weight of its
+/// axon type.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DenseRow {
+    pub bits: [u64; WORDS],
+    pub w: i32,
+}
+
+/// Integrate and update one uniform core: the input of neuron j is `sparse[j]` (rows added bit by
+/// bit beforehand; cleared) plus Σ w_r over the dense rows `rows` whose bit j is set, with
+/// |input| < 2^15 (at most 128 rows of weight ≤ 255). `k` is `K::of` the core's type. Same results as
+/// `pass` on the summed accumulators. Natively the rows are added to `sparse` one by one
+/// (`crossbar::add_row_dense16`, 16–32 lanes per vector step) and then `pass` runs: on x86-64 that
+/// beats summing each group's rows in registers. wasm32 uses `simd128::run_rows`, one fused pass.
+pub fn pass_rows(sparse: &mut [i16; N], v: &mut [i32], rows: &[DenseRow], k: &K, fired: &mut [u64; WORDS]) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        for r in rows {
+            add_row_dense16(sparse, &r.bits, r.w as i16);
+        }
+        by_mode!(k, run, [i16], v, sparse, k, fired)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        use simd128::run_rows;
+        by_mode!(k, run_rows, [], v, sparse, rows, k, fired)
+    }
+}
+
+/// SIMD128 version of `pass_rows` for wasm32, where the autovectorised one is slow (LLVM 14 keeps the
+/// 32 inputs of a group in memory and widens bit tests through i32 lanes). 16 neurons at a time: the
+/// two bytes of a row that hold their synapses are spread over 16 i8 lanes by a swizzle and tested
+/// against the lane bits, the i8 masks select the row's weight into two i16x8 sums (at most 128
+/// rows: |sum| < 2^15), which widen to four i32x4 for the neuron step. Same arithmetic as
+/// `step_mode`, lane by lane.
+#[cfg(target_arch = "wasm32")]
+pub mod simd128 {
+    use super::{DenseRow, K, N, WORDS};
+    use core::arch::wasm32::*;
+
+    /// Lane bits of the byte-spread rows.
+    const BIT8: v128 = u8x16(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+
+    /// Swizzle indices spreading bytes 2p and 2p + 1 of a 16-byte half-row over lanes 0–7 and 8–15.
+    #[inline(always)]
+    fn spread(p: usize) -> v128 {
+        let (a, b) = (2 * p as u8, 2 * p as u8 + 1);
+        u8x16(a, a, a, a, a, a, a, a, b, b, b, b, b, b, b, b)
+    }
+
+    /// K as lane constants.
+    struct Kv {
+        leak: v128,
+        fire_at: v128,
+        neg_below: v128,
+        alpha: v128,
+        beta: v128,
+        r: v128,
+        neg_beta: v128,
+        neg_r: v128,
+        ringing: bool,
+    }
+
+    impl Kv {
+        fn of(k: &K) -> Kv {
+            Kv {
+                leak: i32x4_splat(k.leak),
+                fire_at: i32x4_splat(k.fire_at),
+                neg_below: i32x4_splat(k.neg_below),
+                alpha: i32x4_splat(k.alpha),
+                beta: i32x4_splat(k.beta),
+                r: i32x4_splat(k.r),
+                neg_beta: i32x4_splat(k.beta.wrapping_neg()),
+                neg_r: i32x4_splat(k.r.wrapping_neg()),
+                ringing: k.ringing,
+            }
+        }
+    }
+
+    /// `fast::sat` lane-wise: the wrapped sum, or the clamp where both operands differ in sign from it.
+    #[inline(always)]
+    fn add<const SAT: bool>(a: v128, b: v128) -> v128 {
+        let s = i32x4_add(a, b);
+        if !SAT {
+            return s;
+        }
+        let over = i32x4_shr(v128_and(v128_xor(a, s), v128_xor(b, s)), 31);
+        let clamp = v128_xor(i32x4_shr(a, 31), i32x4_splat(i32::MAX));
+        v128_bitselect(clamp, s, over)
+    }
+
+    /// sgn lane-wise: (v < 0 mask) − (v > 0 mask).
+    #[inline(always)]
+    fn sgn(v: v128) -> v128 {
+        let z = i32x4_splat(0);
+        i32x4_sub(i32x4_lt(v, z), i32x4_gt(v, z))
+    }
+
+    /// `step_mode` on 4 lanes: (new V, fire mask).
+    #[inline(always)]
+    fn step4<const G: u8, const KAPPA: bool, const EPS: bool, const SAT: bool>(
+        v0: v128,
+        input: v128,
+        k: &Kv,
+    ) -> (v128, v128) {
+        let mut v = add::<SAT>(v0, input);
+        if EPS {
+            let before = sgn(v);
+            v = add::<SAT>(v, i32x4_mul(k.leak, before));
+            if k.ringing {
+                v = v128_andnot(v, v128_not(i32x4_eq(sgn(v), before)));
+            }
+        } else {
+            v = add::<SAT>(v, k.leak);
+        }
+        let fire = i32x4_ge(v, k.fire_at);
+        let below = i32x4_lt(v, k.neg_below);
+        let on_fire = match G {
+            0 => k.r,
+            1 => i32x4_sub(v, k.alpha),
+            _ => v,
+        };
+        let on_neg = if KAPPA {
+            k.neg_beta
+        } else {
+            match G {
+                0 => k.neg_r,
+                1 => i32x4_add(v, k.beta),
+                _ => v,
+            }
+        };
+        let v1 = v128_bitselect(on_neg, v, below);
+        (v128_bitselect(on_fire, v1, fire), fire)
+    }
+
+    /// Steps 16 neurons (four i32x4 of `vs`) with inputs `x`; returns their fire masks and ORs
+    /// (new V ^ old V) | fire into `diff`.
+    #[inline(always)]
+    fn step16<const G: u8, const KAPPA: bool, const EPS: bool, const SAT: bool>(
+        vs: &mut [i32],
+        x: &[v128; 4],
+        k: &Kv,
+        diff: &mut v128,
+    ) -> [v128; 4] {
+        let mut fire = [i32x4_splat(0); 4];
+        let vs = &mut vs[..16];
+        // SAFETY: `vs` holds 16 i32 (four v128); unaligned v128 loads/stores are valid on wasm32.
+        unsafe {
+            let p = vs.as_mut_ptr() as *mut v128;
+            for (i, (x, f)) in x.iter().zip(fire.iter_mut()).enumerate() {
+                let v0 = v128_load(p.add(i));
+                let (nv, fi) = step4::<G, KAPPA, EPS, SAT>(v0, *x, k);
+                v128_store(p.add(i), nv);
+                *diff = v128_or(*diff, v128_or(v128_xor(nv, v0), fi));
+                *f = fi;
+            }
+        }
+        fire
+    }
+
+    /// `fast::pass_rows` in SIMD128 (returns whether any V changed or a neuron fired).
+    pub fn run_rows<const G: u8, const KAPPA: bool, const EPS: bool>(
+        v: &mut [i32],
+        sparse: &mut [i16; N],
+        rows: &[DenseRow],
+        k: &K,
+        fired: &mut [u64; WORDS],
+    ) -> bool {
+        let k = &Kv::of(k);
+        let v = &mut v[..N];
+        let mut diff = i32x4_splat(0);
+        let off = i32x4_splat(1 << 30);
+        for h in 0..N / 16 {
+            let (half, idx) = (h >> 3, spread(h & 7));
+            let s = &mut sparse[16 * h..16 * h + 16];
+            // SAFETY: `s` holds 16 i16 (two v128).
+            let (mut lo, mut hi) = unsafe {
+                let p = s.as_mut_ptr() as *mut v128;
+                let x = (v128_load(p), v128_load(p.add(1)));
+                v128_store(p, i16x8_splat(0));
+                v128_store(p.add(1), i16x8_splat(0));
+                x
+            };
+            for r in rows {
+                // SAFETY: `r.bits` is 4 u64 = two v128; `half` < 2.
+                let row = unsafe { v128_load((r.bits.as_ptr() as *const v128).add(half)) };
+                let m = i8x16_eq(v128_and(i8x16_swizzle(row, idx), BIT8), BIT8);
+                let w = i16x8_splat(r.w as i16);
+                lo = i16x8_add(lo, v128_and(i16x8_extend_low_i8x16(m), w));
+                hi = i16x8_add(hi, v128_and(i16x8_extend_high_i8x16(m), w));
+            }
+            let x = [
+                i32x4_extend_low_i16x8(lo),
+                i32x4_extend_high_i16x8(lo),
+                i32x4_extend_low_i16x8(hi),
+                i32x4_extend_high_i16x8(hi),
+            ];
+            let vs = &mut v[16 * h..16 * h + 16];
+            // plain adds when every |V| < 2^30 (V + 2^30 as u32 < 2^31), as in `fast::step_group`
+            let mut range = i32x4_splat(0);
+            for q in vs.chunks_exact(4) {
+                range = v128_or(range, i32x4_add(i32x4(q[0], q[1], q[2], q[3]), off));
+            }
+            let f = if i32x4_bitmask(range) == 0 {
+                step16::<G, KAPPA, EPS, false>(vs, &x, k, &mut diff)
+            } else {
+                step16::<G, KAPPA, EPS, true>(vs, &x, k, &mut diff)
+            };
+            let f = i8x16_narrow_i16x8(i16x8_narrow_i32x4(f[0], f[1]), i16x8_narrow_i32x4(f[2], f[3]));
+            fired[h >> 2] |= (i8x16_bitmask(f) as u64) << (16 * (h & 3));
+        }
+        v128_any_true(diff)
+    }
 }
