@@ -57,6 +57,28 @@ describe('tiny ViT', () => {
     expect(s2).not.toEqual(base);
   });
 
+  it('stopAtTarget stops at the first probe ≥ target and repeats the full run up to there', async () => {
+    await tfReady();
+    const m = loadMnist();
+    const tr = toSplit(sliceDigits(m.train, 0, 512)), va = toSplit(sliceDigits(m.train, 59000, 59128));
+    const o = { ...TRAIN_DEFAULTS, seed: 4, epochs: 4, batch: 64, lr: 3e-3, evalEvery: 2, valProbe: 128, target: 2, quiet: true };
+    const full = await train(tiny, tr, va, o);
+    full.W.forEach((v) => v.dispose());
+    expect(full.result.stepsToTarget).toBeNull();
+    // target = the last new best of the curve before its end, so the first crossing is that probe
+    const c = full.result.curve;
+    let best = -1, at = -1;
+    for (let i = 0; i < c.length - 1; i++) if (c[i][1] > best) { best = c[i][1]; at = i; }
+    expect(at).toBeGreaterThan(0);
+    const cut = await train(tiny, tr, va, { ...o, target: best, stopAtTarget: true });
+    cut.W.forEach((v) => v.dispose());
+    const k = c[at][0];
+    expect(cut.result.stepsToTarget).toBe(k);
+    expect(cut.result.steps).toBe(k);
+    expect(cut.result.losses).toEqual(full.result.losses.slice(0, k));
+    expect(cut.result.curve).toEqual(full.result.curve.filter(([s]) => s <= k));
+  });
+
   it('aggregates runs into mean ± s.d. and paired differences against raw', () => {
     const dir = mkdtempSync(join(tmpdir(), 'swta-ood-'));
     mkdirSync(join(dir, 'runs'));

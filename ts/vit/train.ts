@@ -30,6 +30,9 @@ export interface TrainOptions {
   /** Augmentation: translate every training image by a random integer (dx, dy) with |dx|, |dy| ≤ shift
    * px, zero fill (its own seeded stream, so the data order is the same as without it); 0 or absent = off. */
   shift?: number;
+  /** Stop right after the first probe that reaches `target` (the schedule is still planned for the full
+   * run, so the steps up to there are the full run's steps): a cheap, fine-grained steps-to-target probe. */
+  stopAtTarget?: boolean;
   ckptDir?: string;
   label?: string;
   quiet?: boolean;
@@ -103,7 +106,7 @@ export function lrAt(step: number, total: number, o: Pick<TrainOptions, 'lr' | '
 export interface FitSpec {
   W: Weights;
   total: number;
-  opts: Pick<TrainOptions, 'lr' | 'weightDecay' | 'warmup' | 'evalEvery' | 'target' | 'label' | 'quiet'> & { seed: number };
+  opts: Pick<TrainOptions, 'lr' | 'weightDecay' | 'warmup' | 'evalEvery' | 'target' | 'label' | 'quiet' | 'stopAtTarget'> & { seed: number };
   /** Images per step (for the img/s figure). */
   batch: number;
   /** The batch of `step` (tensors; fit disposes them). */
@@ -115,6 +118,7 @@ export interface FitSpec {
   after?(step: number): void;
 }
 
+/** steps = steps actually run (< total only with stopAtTarget). */
 export interface FitResult { steps: number; stepsToTarget: number | null; curve: [number, number][]; losses: number[]; seconds: number }
 
 /** AdamW: Adam (β = 0.9, 0.999) then decoupled weight decay on the weight matrices (names ending in .w). */
@@ -128,6 +132,7 @@ export function fit(f: FitSpec): FitResult {
   let stepsToTarget: number | null = null;
   const bar = new Progress(f.total, o.label ?? `seed ${o.seed}`, o.quiet);
   const t0 = performance.now();
+  let ran = f.total;
   for (let step = 0; step < f.total; step++) {
     const lr = lrAt(step, f.total, o);
     (opt as unknown as { learningRate: number }).learningRate = lr;
@@ -144,10 +149,11 @@ export function fit(f: FitSpec): FitResult {
     }
     bar.tick(step + 1, { loss: lv, val: curve.length ? curve[curve.length - 1][1] : NaN, imgs: ((step + 1) * f.batch) / ((performance.now() - t0) / 1000) });
     f.after?.(step + 1);
+    if (o.stopAtTarget && stepsToTarget !== null) { ran = step + 1; break; }
   }
   bar.done();
   opt.dispose();
-  return { steps: f.total, stepsToTarget, curve, losses, seconds: (performance.now() - t0) / 1000 };
+  return { steps: ran, stepsToTarget, curve, losses, seconds: (performance.now() - t0) / 1000 };
 }
 
 export async function train(c: VitConfig, trainSet: Split, val: Split, o: TrainOptions): Promise<{ W: Weights; result: TrainResult }> {

@@ -43,6 +43,9 @@ const TRAIN_OPTS: Record<string, OptionSpec> = {
   'eval-every': { type: 'string', help: 'validation probe interval in steps (for steps to 97 %)', default: String(TRAIN_DEFAULTS.evalEvery) },
   shift: { type: 'string', help: 'augmentation: random translation of training images by up to N px (0 = off)', default: '0' },
 };
+const STOP: Record<string, OptionSpec> = {
+  'stop-at-target': { type: 'boolean', help: 'stop at the first validation probe ≥ 97 % (schedule still planned for --epochs; for a fine steps-to-97 % probe with --eval-every)' },
+};
 const EXTRA: Record<string, OptionSpec> = {
   'extra-test': { type: 'string', help: 'external test set: --extra-test images.idx labels.idx (IDX ubyte, n×h×w, resized to 28×28)' },
 };
@@ -77,17 +80,18 @@ const vitTrain: Command = {
   name: 'vit train',
   summary: 'train the tiny ViT on MNIST (raw or filtered input); writes a checkpoint',
   options: { variant: { type: 'string', help: `input preprocessing: ${VARIANTS.join(', ')}, optionally with overrides (field:gammaPV=1,theta=0.1)`, default: 'field' }, seed: { type: 'string', help: 'seed (init, data order)', default: '1' },
-    out: { type: 'string', help: 'checkpoint directory', default: 'results/vit/ckpt' }, ...MODEL_OPTS, ...TRAIN_OPTS },
+    out: { type: 'string', help: 'checkpoint directory', default: 'results/vit/ckpt' }, ...MODEL_OPTS, ...TRAIN_OPTS, ...STOP },
   async run(ctx) {
     const v = ctx.values;
     const [c, o, variant, seed] = [modelConfig(v), trainOptions(v), variantOf(v), numberOpt(v, 'seed', 0, 2 ** 31, true)];
     await tfReady();
     const d = mnistSplits();
     const pre = await Preprocessor.create(variant);
-    const { W, result } = await train(c, pre.apply(d.train), pre.apply(d.val), { ...o, seed, ckptDir: String(v.out), quiet: ctx.json, meta: { variant } });
+    const { W, result } = await train(c, pre.apply(d.train), pre.apply(d.val), { ...o, seed, ckptDir: String(v.out), quiet: ctx.json, meta: { variant }, ...(v['stop-at-target'] ? { stopAtTarget: true } : {}) });
     const test = evaluate(W, c, pre.apply(d.test));
     saveCheckpoint(String(v.out), W, c, { variant, seed, steps: result.steps, test });
-    const out = { variant, seed, config: c, params: paramCount(W), steps: result.steps, stepsToTarget: result.stepsToTarget, valAccuracy: result.valAccuracy, testAccuracy: test, seconds: result.seconds, checkpoint: v.out };
+    const out = { variant, seed, config: c, params: paramCount(W), steps: result.steps, stepsToTarget: result.stepsToTarget, valAccuracy: result.valAccuracy, testAccuracy: test, seconds: result.seconds, checkpoint: v.out,
+      plannedSteps: Math.min(o.maxSteps ?? Infinity, Math.floor(d.train.n / o.batch) * o.epochs), train: o, curve: result.curve };
     ctx.log(`${variant} seed ${seed}: test ${(100 * test).toFixed(2)} %, val ${(100 * result.valAccuracy).toFixed(2)} %, steps to 97 % ${result.stepsToTarget ?? 'not reached'}, ${result.seconds.toFixed(0)} s → ${v.out}`);
     ctx.emit(out);
     return 0;
