@@ -72,7 +72,9 @@ export function randomNet(seed: number, opts: { maxCores?: number } = {}): { net
  * Networks whose every core takes the engine's fast path (one deterministic type per core, no
  * stochastic leak or threshold, saturating 32-bit potentials), in every reset/leak mode, with dense
  * and sparse crossbar rows, and initial potentials near the i32 limits and near ±2^30 (where the fast
- * pass switches between plain and saturating adds). Cores are of types 0..types-1 in turn.
+ * pass switches between plain and saturating adds). Core c has type c. Input spikes arrive in the
+ * first half of the ticks only, so cores also run without input: the leak-free ones (cores 0, 5, 6, 11)
+ * may then be skipped once settled, and core 5's non-resetting type keeps firing without input.
  */
 export function fastPathNet(seed: number): { net: NetworkDesc; potentials: Int32Array[]; inputs: (ticks: number) => Int32Array } {
   const r = mulberry32(seed);
@@ -85,7 +87,7 @@ export function fastPathNet(seed: number): { net: NetworkDesc; potentials: Int32
       sigma0: pick([1, -1]), sigma1: pick([1, -1]), sigma2: pick([1, -1]), sigma3: pick([1, -1]),
       s0: int(0, 255), s1: int(0, 255), s2: int(0, 8), s3: pick([0, 1, 255]),
       b0: false, b1: false, b2: false, b3: false,
-      sigma_lambda: pick([1, -1]), lambda: pick([0, 1, 2, 5, 30, 255]), c_lambda: false, epsilon: k % 2 === 1,
+      sigma_lambda: pick([1, -1]), lambda: k % 6 === 0 || k % 6 === 5 ? 0 : pick([1, 2, 5, 30, 255]), c_lambda: false, epsilon: k % 2 === 1,
       alpha: pick([1, 8, 60, 200, 1000, 100000]), beta: pick([0, 3, 50, 500, 100000]), TM: 0,
       gamma: k % 3, kappa: k % 4 >= 2, sigma_VR: pick([1, -1]), VR: int(0, 4), V: 0,
     });
@@ -105,7 +107,7 @@ export function fastPathNet(seed: number): { net: NetworkDesc; potentials: Int32
     }
     for (let j = 0; j < 256; j++) {
       c.types[j] = id;
-      c.destCores[j] = int(0, n - 1);
+      c.destCores[j] = id < n - 1 ? int(id + 1, n - 1) : -2; // feed-forward, so cores can fall quiet
       c.destAxons[j] = int(0, 255);
       c.destDelays[j] = int(1, 15);
     }
@@ -114,7 +116,8 @@ export function fastPathNet(seed: number): { net: NetworkDesc; potentials: Int32
   }
   const inputs = (ticks: number) => {
     const out: number[] = [];
-    for (let t = 0; t < ticks; t++) for (let k = 0; k < 40; k++) out.push(t, int(0, n - 1), int(0, 255));
+    // input in the first half only: then cores fall quiet and the engine's skip of settled cores runs
+    for (let t = 0; t < ticks / 2; t++) for (let k = 0; k < 40; k++) out.push(t, int(0, n - 1), int(0, 255));
     return Int32Array.from(out);
   };
   return { net: { cols, rows, neuronTypes: types, cores, switches: sw }, potentials, inputs };

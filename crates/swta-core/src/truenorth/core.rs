@@ -27,8 +27,8 @@ impl Chip {
             return;
         }
         if let CoreKind::Uniform(u) = meta.kind {
-            if fast::eligible(&self.types[u as usize], &self.cfg) && count(&a) <= 128 {
-                let changed = self.step_fast16(c, &a, u);
+            if fast::eligible(&self.types[u as usize], &self.cfg) && count(&a) < 128 {
+                let changed = self.step_fast16(c, &a, u, !active);
                 self.meta[c].settled = !active && !changed;
                 return;
             }
@@ -44,9 +44,10 @@ impl Chip {
         self.meta[c].settled = !active && !changed;
     }
 
-    /// Uniform deterministic core with ≤ 128 active axons: sparse rows bit by bit into `acc16`, dense
+    /// Uniform deterministic core with < 128 active axons: sparse rows bit by bit into `acc16`, dense
     /// rows listed with their weights, then one fused integrate + update pass (`fast::pass_rows`).
-    fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16) -> bool {
+    /// `track`: the core had no active axon (only then is the result used).
+    fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16, track: bool) -> bool {
         let w = self.types[u as usize].w;
         self.dense.clear();
         for (q, &word) in a.iter().enumerate() {
@@ -70,7 +71,7 @@ impl Chip {
         }
         let v = &mut self.v[c * N..c * N + N];
         let k = &self.kfast[u as usize];
-        let changed = fast::pass_rows(&mut self.acc16, v, &self.dense, k, &mut self.fired);
+        let changed = fast::pass_rows(&mut self.acc16, v, &self.dense, k, &mut self.fired, track);
         self.route_fired(c);
         changed
     }

@@ -230,22 +230,31 @@ pub struct DenseRow {
 
 /// Integrate and update one uniform core: the input of neuron j is `sparse[j]` (rows added bit by
 /// bit beforehand; cleared) plus Σ w_r over the dense rows `rows` whose bit j is set, with
-/// |input| < 2^15 (at most 128 rows of weight ≤ 255). `k` is `K::of` the core's type. Same results as
+/// |input| < 2^15 (fewer than 128 rows of weight ≤ 255). `k` is `K::of` the core's type. Same results as
 /// `pass` on the summed accumulators. Natively the rows are added to `sparse` one by one
 /// (`crossbar::add_row_dense16`, 16–32 lanes per vector step) and then `pass` runs: on x86-64 that
 /// beats summing each group's rows in registers. wasm32 uses `simd128::run_rows`, one fused pass.
-pub fn pass_rows(sparse: &mut [i16; N], v: &mut [i32], rows: &[DenseRow], k: &K, fired: &mut [u64; WORDS]) -> bool {
+/// `track`: whether the result is needed (the core had no active axon; see `Chip::step_core`).
+pub fn pass_rows(
+    sparse: &mut [i16; N],
+    v: &mut [i32],
+    rows: &[DenseRow],
+    k: &K,
+    fired: &mut [u64; WORDS],
+    track: bool,
+) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
         for r in rows {
             add_row_dense16(sparse, &r.bits, r.w as i16);
         }
+        let _ = track; // computed anyway: the portable pass gets it for free
         by_mode!(k, run, [i16], v, sparse, k, fired)
     }
     #[cfg(target_arch = "wasm32")]
     {
         use simd128::run_rows;
-        by_mode!(k, run_rows, [], v, sparse, rows, k, fired)
+        by_mode!(k, run_rows, [], v, sparse, rows, k, fired, track)
     }
 }
 
@@ -271,6 +280,7 @@ pub mod simd128 {
     }
 
     /// K as lane constants.
+    #[derive(Clone, Copy)]
     struct Kv {
         leak: v128,
         fire_at: v128,
@@ -355,40 +365,57 @@ pub mod simd128 {
         (v128_bitselect(on_fire, v1, fire), fire)
     }
 
-    /// Steps 16 neurons (four i32x4 of `vs`) with inputs `x`; returns their fire masks and ORs
-    /// (new V ^ old V) | fire into `diff`.
+    /// Steps 16 neurons: old potentials `v0`, inputs `x`; stores
+    /// the new ones in `vs`; returns the fire masks; ORs (new V ^ old V) | fire into `diff` if TRACK.
     #[inline(always)]
-    fn step16<const G: u8, const KAPPA: bool, const EPS: bool, const SAT: bool>(
+    fn step16<const G: u8, const KAPPA: bool, const EPS: bool, const SAT: bool, const TRACK: bool>(
         vs: &mut [i32],
+        v0: &[v128; 4],
         x: &[v128; 4],
         k: &Kv,
         diff: &mut v128,
     ) -> [v128; 4] {
         let mut fire = [i32x4_splat(0); 4];
         let vs = &mut vs[..16];
-        // SAFETY: `vs` holds 16 i32 (four v128); unaligned v128 loads/stores are valid on wasm32.
-        unsafe {
-            let p = vs.as_mut_ptr() as *mut v128;
-            for (i, (x, f)) in x.iter().zip(fire.iter_mut()).enumerate() {
-                let v0 = v128_load(p.add(i));
-                let (nv, fi) = step4::<G, KAPPA, EPS, SAT>(v0, *x, k);
-                v128_store(p.add(i), nv);
-                *diff = v128_or(*diff, v128_or(v128_xor(nv, v0), fi));
-                *f = fi;
+        // SAFETY: `vs` holds 16 i32 (four v128); unaligned v128 stores are valid on wasm32.
+        let p = vs.as_mut_ptr() as *mut v128;
+        for (i, ((v0, x), f)) in v0.iter().zip(x.iter()).zip(fire.iter_mut()).enumerate() {
+            let (nv, fi) = step4::<G, KAPPA, EPS, SAT>(*v0, *x, k);
+            unsafe { v128_store(p.add(i), nv) };
+            if TRACK {
+                *diff = v128_or(*diff, v128_or(v128_xor(nv, *v0), fi));
             }
+            *f = fi;
         }
         fire
     }
 
-    /// `fast::pass_rows` in SIMD128 (returns whether any V changed or a neuron fired).
+    /// `fast::pass_rows` in SIMD128. Returns whether any V changed or a neuron fired when TRACK (the
+    /// core had no active axon); otherwise true (the caller does not use it then).
     pub fn run_rows<const G: u8, const KAPPA: bool, const EPS: bool>(
         v: &mut [i32],
         sparse: &mut [i16; N],
         rows: &[DenseRow],
         k: &K,
         fired: &mut [u64; WORDS],
+        track: bool,
     ) -> bool {
-        let k = &Kv::of(k);
+        let kv = &Kv::of(k);
+        if track {
+            run::<G, KAPPA, EPS, true>(v, sparse, rows, kv, fired)
+        } else {
+            run::<G, KAPPA, EPS, false>(v, sparse, rows, kv, fired)
+        }
+    }
+
+    #[inline(never)] // one function per mode: V8 compiles a giant inlined tick loop poorly
+    fn run<const G: u8, const KAPPA: bool, const EPS: bool, const TRACK: bool>(
+        v: &mut [i32],
+        sparse: &mut [i16; N],
+        rows: &[DenseRow],
+        k: &Kv,
+        fired: &mut [u64; WORDS],
+    ) -> bool {
         let v = &mut v[..N];
         let mut diff = i32x4_splat(0);
         let off = i32x4_splat(1 << 30);
@@ -403,34 +430,42 @@ pub mod simd128 {
                 v128_store(p.add(1), i16x8_splat(0));
                 x
             };
-            for r in rows {
+            // the 16 neurons' synapse bits of row r: byte-spread, tested against the lane bits
+            let mask = |r: &DenseRow| {
                 // SAFETY: `r.bits` is 4 u64 = two v128; `half` < 2.
                 let row = unsafe { v128_load((r.bits.as_ptr() as *const v128).add(half)) };
-                let m = i8x16_eq(v128_and(i8x16_swizzle(row, idx), BIT8), BIT8);
-                let w = i16x8_splat(r.w as i16);
+                i8x16_eq(v128_and(i8x16_swizzle(row, idx), BIT8), BIT8)
+            };
+            for r in rows {
+                let (m, w) = (mask(r), i16x8_splat(r.w as i16));
                 lo = i16x8_add(lo, v128_and(i16x8_extend_low_i8x16(m), w));
                 hi = i16x8_add(hi, v128_and(i16x8_extend_high_i8x16(m), w));
             }
+            let vs = &mut v[16 * h..16 * h + 16];
+            // SAFETY: `vs` holds 16 i32 (four v128).
+            let v0 = unsafe {
+                let p = vs.as_ptr() as *const v128;
+                [v128_load(p), v128_load(p.add(1)), v128_load(p.add(2)), v128_load(p.add(3))]
+            };
+            // plain adds when every |V| < 2^30 (V + 2^30 as u32 < 2^31), as in `fast::step_group`
+            let range = v128_or(
+                v128_or(i32x4_add(v0[0], off), i32x4_add(v0[1], off)),
+                v128_or(i32x4_add(v0[2], off), i32x4_add(v0[3], off)),
+            );
             let x = [
                 i32x4_extend_low_i16x8(lo),
                 i32x4_extend_high_i16x8(lo),
                 i32x4_extend_low_i16x8(hi),
                 i32x4_extend_high_i16x8(hi),
             ];
-            let vs = &mut v[16 * h..16 * h + 16];
-            // plain adds when every |V| < 2^30 (V + 2^30 as u32 < 2^31), as in `fast::step_group`
-            let mut range = i32x4_splat(0);
-            for q in vs.chunks_exact(4) {
-                range = v128_or(range, i32x4_add(i32x4(q[0], q[1], q[2], q[3]), off));
-            }
             let f = if i32x4_bitmask(range) == 0 {
-                step16::<G, KAPPA, EPS, false>(vs, &x, k, &mut diff)
+                step16::<G, KAPPA, EPS, false, TRACK>(vs, &v0, &x, k, &mut diff)
             } else {
-                step16::<G, KAPPA, EPS, true>(vs, &x, k, &mut diff)
+                step16::<G, KAPPA, EPS, true, TRACK>(vs, &v0, &x, k, &mut diff)
             };
             let f = i8x16_narrow_i16x8(i16x8_narrow_i32x4(f[0], f[1]), i16x8_narrow_i32x4(f[2], f[3]));
             fired[h >> 2] |= (i8x16_bitmask(f) as u64) << (16 * (h & 3));
         }
-        v128_any_true(diff)
+        !TRACK || v128_any_true(diff)
     }
 }
