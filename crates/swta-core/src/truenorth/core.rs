@@ -45,7 +45,7 @@ impl Chip {
     }
 
     /// Uniform deterministic core with < 128 active axons: sparse rows bit by bit into `acc16`, dense
-    /// rows listed with their weights, then one fused integrate + update pass (`fast::pass_rows`).
+    /// rows listed with their weights, then `fast::pass_rows` (integrate + update).
     /// `track`: the core had no active axon (only then is the result used).
     fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16, track: bool) -> bool {
         let w = self.types[u as usize].w;
