@@ -22,8 +22,9 @@ import { fail } from '../abi/errors.js';
 export const LOCAL_NORM = { k: 15, sigma0: 0.02, R: 4, f: 0 };
 export const GLOBAL_NORM = { sigma0: 0.02, R: 4 };
 export const DENOISE = { s: 1 };
-/** Contrast-gain defaults (docs/seg.md §8.2): k ≈ a digit plus margin; c = the 5th percentile of the
- * local s.d. on day training scenes; g = 1 / (0.25 · 0.6), the night lighting's contrast loss; s as dn. */
+/** Contrast-gain defaults (docs/seg.md §8.2; the stage was not run): k ≈ a digit plus margin; c ≈ the
+ * local s.d. (k = 31) of a day window holding a digit; g = 1 / (0.25 · 0.6), the night lighting's
+ * contrast loss; s as dn. */
 export const CONTRAST_GAIN = { k: 31, c: 0.14, g: 1 / (0.25 * 0.6), s: 1 };
 
 export type SegVariant = Variant | `${string}+${Variant}`;
