@@ -1,7 +1,7 @@
 // The TypeScript preprocessing stages of the segmenter (ts/seg/preprocess.ts) on hand-checkable inputs,
 // and their parameter errors (each names the stage and the option).
 import { describe, expect, it } from 'vitest';
-import { contrastGain, denoise, globalNorm, localNorm, parseVariant, planeMedians, SegPreprocessor, LOCAL_NORM } from '../../ts/seg/preprocess.js';
+import { adaptivePool, adaptiveSigma, contrastGain, denoise, globalNorm, localNorm, parseVariant, planeMedians, planeQuantiles, SegPreprocessor, squareMinMax, topHat, LOCAL_NORM, TOP_HAT, ADAPTIVE_POOL } from '../../ts/seg/preprocess.js';
 
 const f32 = (a: number[]) => Float32Array.from(a);
 
@@ -71,5 +71,71 @@ describe('preprocessing stages', () => {
     const p = await SegPreprocessor.create('dn+gn+raw');
     const x = f32([0.1, 0.2, 0.3, 0.4]);
     expect(Array.from(p.apply(x, 1, 2))).toEqual(Array.from(globalNorm(denoise(x, 1, 2), 1, 2)));
+  });
+
+  it('squareMinMax: k×k erosion / dilation with the window clipped to the image; planeQuantiles interpolates', () => {
+    const x = f32([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from(squareMinMax(x, 1, 3, 3, false))).toEqual([1, 1, 2, 1, 1, 2, 4, 4, 5]);
+    expect(Array.from(squareMinMax(x, 1, 3, 3, true))).toEqual([5, 6, 6, 8, 9, 9, 8, 9, 9]);
+    expect(Array.from(squareMinMax(x, 1, 3, 1, false))).toEqual(Array.from(x));
+    expect(planeQuantiles(f32([3, 0, 2, 1]), 1, 2, 0.5)[0]).toBeCloseTo(1.5, 12);
+    expect(planeQuantiles(f32([3, 0, 2, 1]), 1, 2, 1)[0]).toBe(3);
+  });
+
+  it('th: a flat or smooth-wide image gives 0; a thin line keeps its absolute contrast; dim images get the gain m/median (≤ g)', () => {
+    const S = 9, P = S * S;
+    expect(Array.from(topHat(new Float32Array(P).fill(0.3), 1, S, { ...TOP_HAT, k: 3 }))).toEqual(new Array(P).fill(0));
+    // a vertical 1-px line of 0.7 on a background of 0.2 (median 0.2 ≥ m: gain 1): t = 0.5 on the line, 0 elsewhere
+    const line = f32(Array.from({ length: P }, (_, q) => (q % S === 4 ? 0.7 : 0.2)));
+    const y = topHat(line, 1, S, { ...TOP_HAT, k: 3 });
+    for (let q = 0; q < P; q++) expect(y[q]).toBeCloseTo(q % S === 4 ? 0.5 : 0, 6);
+    // a linear ramp is wider than any square: removed exactly, except in the last column of the rising
+    // side, where the clipped window leaves one step (0.02)
+    const ramp = f32(Array.from({ length: P }, (_, q) => 0.2 + 0.02 * (q % S)));
+    const yr = topHat(ramp, 1, S, { ...TOP_HAT, k: 3 });
+    for (let q = 0; q < P; q++) expect(yr[q]).toBeCloseTo(q % S === S - 1 ? 0.02 : 0, 6);
+    // the same line dimmed 4× (median 0.05): gain min(4, 0.17/0.05) = 3.4 → 0.125 · 3.4 = 0.425
+    const dim = line.map((v) => v / 4);
+    const z = topHat(dim, 1, S, { ...TOP_HAT, k: 3 });
+    expect(z[4]).toBeCloseTo(0.125 * 3.4, 5);
+    expect(topHat(dim, 1, S, { ...TOP_HAT, k: 3, g: 2 })[4]).toBeCloseTo(0.25, 5);
+  });
+
+  it('th removes glare: a region above l connected to a pixel above h is set to 0; a stroke below h stays', () => {
+    const S = 11, P = S * S;
+    // background 0.2; a 3-px blob (centre 1.0 + 4-neighbours 0.55) at (2,2); a 1-px stroke of 0.6 in column 8
+    const x = new Float32Array(P).fill(0.2);
+    x[2 * S + 2] = 1.0; for (const [i, j] of [[1, 2], [3, 2], [2, 1], [2, 3]]) x[i * S + j] = 0.55;
+    for (let i = 0; i < S; i++) x[i * S + 8] = 0.6;
+    const y = topHat(x, 1, S, { k: 5, m: 0.17, g: 4, h: 0.7, l: 0.3 }); // t: centre 0.8 > h, neighbours 0.35 > l, stroke 0.4 < h
+    expect(y[2 * S + 2]).toBe(0);
+    for (const [i, j] of [[1, 2], [3, 2], [2, 1], [2, 3]]) expect(y[i * S + j]).toBe(0);
+    for (let i = 0; i < S; i++) expect(y[i * S + 8]).toBeCloseTo(0.4, 6);
+    // with h above the centre nothing is removed
+    expect(topHat(x, 1, S, { k: 5, m: 0.17, g: 4, h: 0.9, l: 0.3 })[2 * S + 2]).toBeCloseTo(0.8, 6);
+  });
+
+  it('ap: σ = s·√(max(0, m/median − 1)); a copy for medians ≥ m, dn(σ) below', () => {
+    expect(adaptiveSigma(0.2)).toBe(0);
+    expect(adaptiveSigma(ADAPTIVE_POOL.m / 2)).toBeCloseTo(1, 12);
+    expect(adaptiveSigma(ADAPTIVE_POOL.m / 5, { m: ADAPTIVE_POOL.m, s: 0.5 })).toBeCloseTo(1, 12);
+    const S = 7, imp = new Float32Array(S * S).fill(0.3); imp[24] = 1;
+    expect(Array.from(adaptivePool(imp, 1, S))).toEqual(Array.from(imp)); // median 0.3 ≥ 0.17
+    const dim = new Float32Array(2 * S * S); dim.set(imp.map((v) => v * 0.17 / 0.6), 0); dim.set(imp, S * S); // plane 0: median 0.085 → σ = 1
+    const y = adaptivePool(dim, 2, S);
+    expect(Array.from(y.subarray(0, S * S))).toEqual(Array.from(denoise(dim.subarray(0, S * S), 1, S, { s: 1 })));
+    expect(Array.from(y.subarray(S * S))).toEqual(Array.from(imp));
+  });
+
+  it('th and ap: bad options name the field', () => {
+    expect(parseVariant('dn+th+field')).toEqual({ stages: [{ kind: 'dn', o: { s: 1 } }, { kind: 'th', o: TOP_HAT }], base: 'field' });
+    expect(parseVariant('ap(s=2)+th(k=7)+raw').stages).toEqual([{ kind: 'ap', o: { ...ADAPTIVE_POOL, s: 2 } }, { kind: 'th', o: { ...TOP_HAT, k: 7 } }]);
+    expect(() => parseVariant('th(k=4)+field')).toThrow(/th\.k: must be an odd integer in \[1, 63\], got 4/);
+    expect(() => parseVariant('th(g=0.5)+field')).toThrow(/th\.g: must be a number in \[1, 100\], got 0.5/);
+    expect(() => parseVariant('th(m=0)+field')).toThrow(/th\.m: must be a number in \(0, 1\], got 0/);
+    expect(() => parseVariant('th(q=0.9)+field')).toThrow(/th\.q: is not an option of th/);
+    expect(() => topHat(new Float32Array(4), 1, 2, { ...TOP_HAT, l: 2, h: 1 })).toThrow(/th\.l: must not exceed th\.h = 1, got 2/);
+    expect(() => parseVariant('ap(s=11)+field')).toThrow(/ap\.s: must be a number in \[0, 10\], got 11/);
+    expect(() => parseVariant('ap(m=-1)+field')).toThrow(/ap\.m: must be a number in \(0, 1\]/);
   });
 });

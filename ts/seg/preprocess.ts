@@ -8,6 +8,9 @@
 //   dn(s=1)                Gaussian denoising, σ = s px, border-normalised (weights renormalised inside the image)
 //   cg(k=31,c=0.14,g=6.67,s=1)  local contrast gain, the identity wherever the local contrast is at
 //                          least the day level c (see contrastGain)
+//   th(k=11,m=0.23,g=4,h=1,l=0.3)  white top-hat background subtraction (x − opening), a global
+//                          brightness gain min(g, max(1, m/median)), glare removal by hysteresis (see topHat; §9)
+//   ap(m=0.17,s=1)         luminance-adaptive pooling: dn with σ = s·√(max(0, m/median − 1)) (see adaptivePool; §9)
 //
 // M_k = border-aware k×k box mean. Why L: the §8.6 filter's step 1 divides by the image maximum, so
 // one glare blob (≈ 1.0) sets the scale of a night scene and its dim digits stay dim; L replaces the
@@ -26,6 +29,13 @@ export const DENOISE = { s: 1 };
  * local s.d. (k = 31) of a day window holding a digit; g = 1 / (0.25 · 0.6), the night lighting's
  * contrast loss; s as dn. */
 export const CONTRAST_GAIN = { k: 31, c: 0.14, g: 1 / (0.25 * 0.6), s: 1 };
+/** Top-hat background subtraction + glare removal defaults (docs/seg.md §9.2): k = 11, the smallest odd
+ * square whose top-hat keeps ≥ 90 % of the ink contrast of the k = 15 plateau on day scenes after dn;
+ * m = 0.23, the median of day-image medians; g = 4 = 1 / 0.25, the documented night dimming; h = 1, above
+ * any day ink contrast; l = 0.3 ≈ the 99th percentile of the day background's top-hat (0.28). */
+export const TOP_HAT = { k: 11, m: 0.17, g: 4, h: 1, l: 0.3 };
+/** Luminance-adaptive pooling defaults (docs/seg.md §9.2): m = the 5th percentile of day medians, s = 1 px. */
+export const ADAPTIVE_POOL = { m: 0.17, s: 1 };
 
 export type SegVariant = Variant | `${string}+${Variant}`;
 
@@ -33,9 +43,11 @@ type Stage =
   | { kind: 'ln'; o: typeof LOCAL_NORM }
   | { kind: 'gn'; o: typeof GLOBAL_NORM }
   | { kind: 'dn'; o: typeof DENOISE }
-  | { kind: 'cg'; o: typeof CONTRAST_GAIN };
+  | { kind: 'cg'; o: typeof CONTRAST_GAIN }
+  | { kind: 'th'; o: typeof TOP_HAT }
+  | { kind: 'ap'; o: typeof ADAPTIVE_POOL };
 
-const STAGES = { ln: LOCAL_NORM, gn: GLOBAL_NORM, dn: DENOISE, cg: CONTRAST_GAIN } as const;
+const STAGES = { ln: LOCAL_NORM, gn: GLOBAL_NORM, dn: DENOISE, cg: CONTRAST_GAIN, th: TOP_HAT, ap: ADAPTIVE_POOL } as const;
 
 /** Border-aware box mean (window side k, odd) of each S×S plane, via an integral image. */
 export function boxMean(x: Float32Array | Float64Array, n: number, S: number, k: number): Float32Array {
@@ -126,11 +138,106 @@ export function contrastGain(x: Float32Array, n: number, S: number, o = CONTRAST
   return y;
 }
 
+/** Border-aware k×k flat square erosion (min) or dilation (max) of each S×S plane; separable, the
+ * window clipped to the image. */
+export function squareMinMax(x: Float32Array, n: number, S: number, k: number, max: boolean): Float32Array {
+  const r = (k - 1) / 2, P = S * S, out = new Float32Array(x.length), tmp = new Float32Array(P);
+  const pick = max ? Math.max : Math.min;
+  for (let p = 0; p < n; p++) {
+    const src = x.subarray(p * P, (p + 1) * P), dst = out.subarray(p * P, (p + 1) * P);
+    for (let i = 0; i < S; i++) for (let j = 0; j < S; j++) {
+      let v = src[i * S + j];
+      for (let d = Math.max(0, j - r); d <= Math.min(S - 1, j + r); d++) v = pick(v, src[i * S + d]);
+      tmp[i * S + j] = v;
+    }
+    for (let i = 0; i < S; i++) for (let j = 0; j < S; j++) {
+      let v = tmp[i * S + j];
+      for (let d = Math.max(0, i - r); d <= Math.min(S - 1, i + r); d++) v = pick(v, tmp[d * S + j]);
+      dst[i * S + j] = v;
+    }
+  }
+  return out;
+}
+
+/** q-quantile of each S×S plane (linear interpolation between order statistics). */
+export function planeQuantiles(x: Float32Array, n: number, S: number, q: number): Float64Array {
+  const P = S * S, out = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const v = Float64Array.from(x.subarray(p * P, (p + 1) * P)).sort();
+    const t = q * (P - 1), lo = Math.floor(t), hi = Math.min(P - 1, lo + 1);
+    out[p] = v[lo] + (t - lo) * (v[hi] - v[lo]);
+  }
+  return out;
+}
+
+/**
+ * White top-hat background subtraction, a brightness gain and glare removal (docs/seg.md §9.2):
+ *
+ *   t = x − O_k(x)   (O_k = grey-scale opening, k×k flat square: erosion then dilation)
+ *   a = min(g, max(1, m / median(x))),   u = a · t
+ *   glare = the 8-connected regions of {u > l} that contain a pixel with u > h;   y = 0 there, else min(1, u)
+ *
+ * The opening keeps whatever is wider than the square (gradient, veil, the wide base of glare), so t holds
+ * the structures narrower than k (strokes, clutter, texture peaks) at their absolute contrast — no
+ * division by a local mean. a undoes a global dimming (the median is glare-robust, §8.2); by day a ≈ 1.
+ * Glare survives the top-hat where it is stroke-sized; after the gain it stands far above any day ink
+ * contrast (u > h), and is removed together with its skirt down to the level l (hysteresis), i.e.
+ * replaced by the local background (t = 0). The filter's step 1 then normalises by the brightest ink.
+ */
+export function topHat(x: Float32Array, n: number, S: number, o = TOP_HAT): Float32Array {
+  checkOpts('th', o);
+  if (o.l > o.h) fail('th.l', `must not exceed th.h = ${o.h}, got ${o.l}`);
+  const open = squareMinMax(squareMinMax(x, n, S, o.k, false), n, S, o.k, true);
+  const med = planeMedians(x, n, S), P = S * S, y = new Float32Array(x.length);
+  const stack: number[] = [], glare = new Uint8Array(P);
+  for (let p = 0; p < n; p++) {
+    const a = Math.min(o.g, Math.max(1, o.m / Math.max(med[p], 1e-9)));
+    const u = new Float32Array(P);
+    for (let q = 0; q < P; q++) u[q] = a * Math.max(0, x[p * P + q] - open[p * P + q]);
+    glare.fill(0);
+    for (let q = 0; q < P; q++) if (u[q] > o.h && !glare[q]) {
+      glare[q] = 1; stack.push(q);
+      while (stack.length) {
+        const r = stack.pop()!, i = Math.floor(r / S), j = r % S;
+        for (let di = -1; di <= 1; di++) for (let dj = -1; dj <= 1; dj++) {
+          const ii = i + di, jj = j + dj, w = ii * S + jj;
+          if (ii >= 0 && ii < S && jj >= 0 && jj < S && !glare[w] && u[w] > o.l) { glare[w] = 1; stack.push(w); }
+        }
+      }
+    }
+    for (let q = 0; q < P; q++) y[p * P + q] = glare[q] ? 0 : Math.min(1, u[q]);
+  }
+  return y;
+}
+
+/**
+ * Luminance-adaptive pooling (docs/seg.md §9.2): a Gaussian blur (as dn) whose σ grows as the image's
+ * median falls below the day level m, σ = s · √(max(0, m / median(x) − 1)): the total pooling area
+ * (≈ 1 px + σ²) grows as 1 / luminance, keeping the pooled signal per unit constant (rods pool over
+ * larger areas in dim light). σ = 0 (a copy) for every image with median ≥ m; σ capped at 10 px.
+ */
+export function adaptivePool(x: Float32Array, n: number, S: number, o = ADAPTIVE_POOL): Float32Array {
+  checkOpts('ap', o);
+  const med = planeMedians(x, n, S), P = S * S, out = new Float32Array(x.length);
+  for (let p = 0; p < n; p++) {
+    const sig = Math.min(10, o.s * Math.sqrt(Math.max(0, o.m / Math.max(med[p], 1e-6) - 1)));
+    out.set(denoise(x.subarray(p * P, (p + 1) * P), 1, S, { s: sig }), p * P);
+  }
+  return out;
+}
+
+/** σ (px) that adaptivePool uses for an image of this median. */
+export function adaptiveSigma(median: number, o = ADAPTIVE_POOL): number {
+  return Math.min(10, o.s * Math.sqrt(Math.max(0, o.m / Math.max(median, 1e-6) - 1)));
+}
+
 const RANGE: Record<string, Record<string, [number, number, 'odd' | 'real' | 'pos']>> = {
   ln: { k: [1, 255, 'odd'], sigma0: [0, 1, 'pos'], R: [0, 100, 'pos'], f: [0, 100, 'real'] },
   gn: { sigma0: [0, 1, 'pos'], R: [0, 100, 'pos'] },
   dn: { s: [0, 10, 'real'] },
   cg: { k: [1, 255, 'odd'], c: [0, 1, 'pos'], g: [1, 100, 'real'], s: [0, 10, 'real'] },
+  th: { k: [1, 63, 'odd'], m: [0, 1, 'pos'], g: [1, 100, 'real'], h: [0, 100, 'pos'], l: [0, 100, 'pos'] },
+  ap: { m: [0, 1, 'pos'], s: [0, 10, 'real'] },
 };
 
 /** Validate a stage's options; errors name `<stage>.<key>` and the allowed range. */
@@ -171,6 +278,8 @@ function applyStage(st: Stage, x: Float32Array, n: number, S: number): Float32Ar
     case 'gn': return globalNorm(x, n, S, st.o);
     case 'dn': return denoise(x, n, S, st.o);
     case 'cg': return contrastGain(x, n, S, st.o);
+    case 'th': return topHat(x, n, S, st.o);
+    case 'ap': return adaptivePool(x, n, S, st.o);
   }
 }
 

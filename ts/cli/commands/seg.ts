@@ -69,7 +69,7 @@ function trainOptions(v: Record<string, unknown>, sizes: SplitSizes): Omit<SegTr
 }
 
 /** 'raw', a filter mode with optional overrides (field:gammaPV=1), each optionally preceded by TS stages
- * joined by '+' (ln, gn, dn, cg, with optional options: dn(s=1)+gn+field; see ts/seg/preprocess.ts). */
+ * joined by '+' (ln, gn, dn, cg, th, ap, with optional options: dn(s=1)+gn+field; see ts/seg/preprocess.ts). */
 function variantOf(x: string, flag: string): SegVariant {
   let rest: string;
   try {
