@@ -229,9 +229,9 @@ impl Chip {
     }
 
     /// Take the scheduler slots of cores b0..b1 for tick `t` into `act`, then load the crossbar rows
-    /// and axon types they will read in a second, branch-light loop of independent loads, so the CPU
-    /// keeps many cache misses in flight (a full chip's 32 MB crossbar does not fit in cache; safe
-    /// Rust has no prefetch instruction).
+    /// they will read in a second, branch-light loop of independent loads, so the CPU keeps many
+    /// cache misses in flight (a full chip's 32 MB crossbar does not fit in cache; safe Rust has no
+    /// prefetch instruction). The axon types (256 KB for a chip, one line per core) stay in L2.
     pub(super) fn load_block(&mut self, b0: usize, b1: usize, t: u64) {
         self.pending.clear();
         for c in b0..b1 {
@@ -247,7 +247,7 @@ impl Chip {
         }
         let mut x = 0u64;
         for &r in &self.pending {
-            x ^= self.xbar[r as usize].0[0] ^ self.atype[r as usize / 32];
+            x ^= self.xbar[r as usize].0[0];
         }
         self.sink ^= x;
     }
