@@ -273,11 +273,11 @@ pub mod simd128 {
     const BIT8: v128 = u8x16(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
 
     /// Swizzle indices spreading bytes 2p and 2p + 1 of a 16-byte half-row over lanes 0–7 and 8–15.
-    #[inline(always)]
-    fn spread(p: usize) -> v128 {
-        let (a, b) = (2 * p as u8, 2 * p as u8 + 1);
+    const fn spread(p: u8) -> v128 {
+        let (a, b) = (2 * p, 2 * p + 1);
         u8x16(a, a, a, a, a, a, a, a, b, b, b, b, b, b, b, b)
     }
+    const SPREAD: [v128; 8] = [spread(0), spread(1), spread(2), spread(3), spread(4), spread(5), spread(6), spread(7)];
 
     /// K as lane constants.
     #[derive(Clone, Copy)]
@@ -420,7 +420,7 @@ pub mod simd128 {
         let mut diff = i32x4_splat(0);
         let off = i32x4_splat(1 << 30);
         for h in 0..N / 16 {
-            let (half, idx) = (h >> 3, spread(h & 7));
+            let (half, idx) = (h >> 3, SPREAD[h & 7]);
             let s = &mut sparse[16 * h..16 * h + 16];
             // SAFETY: `s` holds 16 i16 (two v128).
             let (mut lo, mut hi) = unsafe {
