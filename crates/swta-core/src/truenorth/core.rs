@@ -2,7 +2,7 @@
 //! crossbar rows → leak/threshold/reset every neuron → write each spike straight into the
 //! destination core's future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
 
-use super::chip::{unpack_dest, PACK_OUTPUT};
+use super::chip::{unpack_dest, PACK_NONE, PACK_OUTPUT};
 use super::chip::{Chip, CoreKind};
 use super::crossbar::{add_row16, add_row_dense, add_row_weights, count};
 use super::fast::DenseRow;
@@ -259,9 +259,8 @@ impl Chip {
     pub(super) fn route(&mut self, t: u64) {
         self.spikes += self.fired_list.len() as u64;
         self.pending.clear();
-        for &k in &self.fired_list {
-            self.pending.push(self.dest[k as usize]);
-        }
+        let (dest, fired) = (&self.dest, &self.fired_list);
+        self.pending.extend(fired.iter().map(|&k| dest.get(k as usize).copied().unwrap_or(PACK_NONE)));
         let mut x = 0u64;
         for &d in &self.pending {
             if d < PACK_OUTPUT {
