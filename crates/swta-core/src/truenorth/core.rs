@@ -269,11 +269,15 @@ impl Chip {
             }
         }
         self.sink ^= x;
-        for i in 0..self.fired_list.len() {
-            let (k, d) = (self.fired_list[i] as usize, self.pending[i]);
-            if self.record_mode == 2 || (self.record_mode == 1 && d == PACK_OUTPUT) {
-                self.record(t, k / N, k % N);
+        if self.record_mode != 0 {
+            for i in 0..self.fired_list.len() {
+                let (k, d) = (self.fired_list[i] as usize, self.pending[i]);
+                if self.record_mode == 2 || d == PACK_OUTPUT {
+                    self.record(t, k / N, k % N);
+                }
             }
+        }
+        for &d in &self.pending {
             if d < PACK_OUTPUT {
                 let (dc, axon, delay) = unpack_dest(d);
                 scheduler::set(&mut self.sched, dc, t + delay, axon);
