@@ -27,7 +27,7 @@ impl Chip {
             return;
         }
         if let CoreKind::Uniform(u) = meta.kind {
-            if fast::eligible(&self.types[u as usize], &self.cfg) && count(&a) < 128 {
+            if self.kfast.get(u as usize).map_or(false, |k| k.eligible) && count(&a) < 128 {
                 let changed = self.step_fast16(c, &a, u, !active);
                 self.meta[c].settled = !active && !changed;
                 return;

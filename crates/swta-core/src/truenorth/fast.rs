@@ -49,6 +49,8 @@ pub struct K {
     gamma: u8,
     kappa: bool,
     eps: bool,
+    /// `eligible(t, cfg)`, kept with the constants (checked for every core every tick).
+    pub eligible: bool,
 }
 
 impl K {
@@ -65,6 +67,7 @@ impl K {
             gamma: t.gamma,
             kappa: t.kappa,
             eps: t.eps,
+            eligible: eligible(t, cfg),
         }
     }
 }
