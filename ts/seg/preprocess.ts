@@ -8,7 +8,7 @@
 //   dn(s=1)                Gaussian denoising, σ = s px, border-normalised (weights renormalised inside the image)
 //   cg(k=31,c=0.14,g=6.67,s=1)  local contrast gain, the identity wherever the local contrast is at
 //                          least the day level c (see contrastGain)
-//   th(k=11,m=0.23,g=4,h=1,l=0.3)  white top-hat background subtraction (x − opening), a global
+//   th(k=11,m=0.17,g=4,h=1,l=0.3)  white top-hat background subtraction (x − opening), a global
 //                          brightness gain min(g, max(1, m/median)), glare removal by hysteresis (see topHat; §9)
 //   ap(m=0.17,s=1)         luminance-adaptive pooling: dn with σ = s·√(max(0, m/median − 1)) (see adaptivePool; §9)
 //
@@ -31,7 +31,8 @@ export const DENOISE = { s: 1 };
 export const CONTRAST_GAIN = { k: 31, c: 0.14, g: 1 / (0.25 * 0.6), s: 1 };
 /** Top-hat background subtraction + glare removal defaults (docs/seg.md §9.2): k = 11, the smallest odd
  * square whose top-hat keeps ≥ 90 % of the ink contrast of the k = 15 plateau on day scenes after dn;
- * m = 0.23, the median of day-image medians; g = 4 = 1 / 0.25, the documented night dimming; h = 1, above
+ * m = 0.17, the 5th percentile of day-image medians (0.23, their median, gave a > 1 to half the day
+ * images); g = 4 = 1 / 0.25, the documented night dimming; h = 1, above
  * any day ink contrast; l = 0.3 ≈ the 99th percentile of the day background's top-hat (0.28). */
 export const TOP_HAT = { k: 11, m: 0.17, g: 4, h: 1, l: 0.3 };
 /** Luminance-adaptive pooling defaults (docs/seg.md §9.2): m = the 5th percentile of day medians, s = 1 px. */
@@ -62,14 +63,9 @@ export function boxMean(x: Float32Array | Float64Array, n: number, S: number, k:
   return out;
 }
 
-/** Median of each S×S plane (mean of the two middle values for an even count). */
+/** Median of each S×S plane (the mean of the two middle values for an even count). */
 export function planeMedians(x: Float32Array, n: number, S: number): Float64Array {
-  const P = S * S, out = new Float64Array(n);
-  for (let p = 0; p < n; p++) {
-    const v = Float64Array.from(x.subarray(p * P, (p + 1) * P)).sort();
-    out[p] = P % 2 ? v[(P - 1) / 2] : 0.5 * (v[P / 2 - 1] + v[P / 2]);
-  }
-  return out;
+  return planeQuantiles(x, n, S, 0.5);
 }
 
 /** L(x) = min(1, x / (R · (max(M_k(x), f · median(x)) + σ0))); f = 0 (default) is the original L. */
@@ -219,10 +215,7 @@ export function topHat(x: Float32Array, n: number, S: number, o = TOP_HAT): Floa
 export function adaptivePool(x: Float32Array, n: number, S: number, o = ADAPTIVE_POOL): Float32Array {
   checkOpts('ap', o);
   const med = planeMedians(x, n, S), P = S * S, out = new Float32Array(x.length);
-  for (let p = 0; p < n; p++) {
-    const sig = Math.min(10, o.s * Math.sqrt(Math.max(0, o.m / Math.max(med[p], 1e-6) - 1)));
-    out.set(denoise(x.subarray(p * P, (p + 1) * P), 1, S, { s: sig }), p * P);
-  }
+  for (let p = 0; p < n; p++) out.set(denoise(x.subarray(p * P, (p + 1) * P), 1, S, { s: adaptiveSigma(med[p], o) }), p * P);
   return out;
 }
 

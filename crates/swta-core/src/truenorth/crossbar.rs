@@ -65,7 +65,7 @@ pub fn add_row_dense(acc: &mut [i32; N], row: &[u64; WORDS], wt: i32) {
     }
 }
 
-/// i16 accumulators (used when at most 128 axons are active, so |sum| ≤ 128 × 255 fits): twice the
+/// i16 accumulators (used when fewer than 128 axons are active, so |sum| ≤ 127 × 255 fits): twice the
 /// lanes per vector step. Same sums.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline]
@@ -78,8 +78,8 @@ pub fn add_row_dense16(acc: &mut [i16; N], row: &[u64; WORDS], wt: i16) {
     }
 }
 
-/// acc[j] += wt for every set bit j of `row` (i16 accumulators, used when at most 128 axons are
-/// active, so |sum| ≤ 128 × 255 fits).
+/// acc[j] += wt for every set bit j of `row` (i16 accumulators, used when fewer than 128 axons are
+/// active, so |sum| ≤ 127 × 255 fits).
 #[inline]
 pub fn add_row16(acc: &mut [i16; N], row: &[u64; WORDS], wt: i16) {
     for (w, &word) in row.iter().enumerate() {

@@ -264,9 +264,10 @@ pub fn pass_rows(
 /// SIMD128 version of `pass_rows` for wasm32, where the autovectorised one is slow (LLVM 14 keeps the
 /// 32 inputs of a group in memory and widens bit tests through i32 lanes). 16 neurons at a time: the
 /// two bytes of a row that hold their synapses are spread over 16 i8 lanes by a swizzle and tested
-/// against the lane bits, the i8 masks select the row's weight into two i16x8 sums (at most 128
+/// against the lane bits, the i8 masks select the row's weight into two i16x8 sums (fewer than 128
 /// rows: |sum| < 2^15), which widen to four i32x4 for the neuron step. Same arithmetic as
-/// `step_mode`, lane by lane.
+/// `step_mode`, lane by lane (`step4` mirrors it line for line on v128 lanes; keep the two in step —
+/// the "fast-path cores" cross-backend test compares them in every mode).
 #[cfg(target_arch = "wasm32")]
 pub mod simd128 {
     use super::{DenseRow, K, N, WORDS};
@@ -283,7 +284,6 @@ pub mod simd128 {
     const SPREAD: [v128; 8] = [spread(0), spread(1), spread(2), spread(3), spread(4), spread(5), spread(6), spread(7)];
 
     /// K as lane constants.
-    #[derive(Clone, Copy)]
     struct Kv {
         leak: v128,
         fire_at: v128,
@@ -379,11 +379,10 @@ pub mod simd128 {
         diff: &mut v128,
     ) -> [v128; 4] {
         let mut fire = [i32x4_splat(0); 4];
-        let vs = &mut vs[..16];
-        // SAFETY: `vs` holds 16 i32 (four v128); unaligned v128 stores are valid on wasm32.
-        let p = vs.as_mut_ptr() as *mut v128;
+        let p = vs[..16].as_mut_ptr() as *mut v128;
         for (i, ((v0, x), f)) in v0.iter().zip(x.iter()).zip(fire.iter_mut()).enumerate() {
             let (nv, fi) = step4::<G, KAPPA, EPS, SAT>(*v0, *x, k);
+            // SAFETY: `vs` holds 16 i32 (four v128), i < 4; unaligned v128 stores are valid on wasm32.
             unsafe { v128_store(p.add(i), nv) };
             if TRACK {
                 *diff = v128_or(*diff, v128_or(v128_xor(nv, *v0), fi));
