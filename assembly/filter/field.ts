@@ -3,7 +3,7 @@
 // comparisons only), so the output is bit-identical to the native and wasm builds. (Rust runs four
 // images interleaved and fuses the column pass with the update; that only regroups independent
 // per-image / per-pixel work and changes no result.)
-import { Params, MODE_RAW, MODE_NORM, MODE_NORM_PV, MODE_SELF_EXC } from './params';
+import { Params, MODE_RAW, MODE_NORM, MODE_NORM_PV, MODE_SELF_EXC, NORM_MIN_MAX } from './params';
 
 @inline function ld(p: usize, i: i32): f32 { return load<f32>(p + (<usize>i << 2)); }
 @inline function st(p: usize, i: i32, v: f32): void { store<f32>(p + (<usize>i << 2), v); }
@@ -85,6 +85,22 @@ function normalise(v: usize, n: i32, eps: f32, out: usize): void {
   for (let k = 0; k < n; k++) st(out, k, ld(v, k) / d);
 }
 
+/** Step 1 (normalise_in of rate.rs): max, or min–max with lo = min when it is > 0, else +0, so an image
+ * whose minimum is 0 goes through exactly the max operations. */
+function normaliseIn(v: usize, n: i32, eps: f32, norm: u32, out: usize): void {
+  let m: f32 = 0;
+  for (let k = 0; k < n; k++) { const x = ld(v, k); m = x > m ? x : m; }
+  let lo: f32 = 0;
+  if (norm == NORM_MIN_MAX) {
+    let mn: f32 = 1;
+    for (let k = 0; k < n; k++) { const x = ld(v, k); mn = x < mn ? x : mn; }
+    lo = mn > 0 ? mn : 0;
+  }
+  const d: f32 = (m - lo) + eps;
+  if (norm == NORM_MIN_MAX) { for (let k = 0; k < n; k++) st(out, k, (ld(v, k) - lo) / d); }
+  else { for (let k = 0; k < n; k++) st(out, k, ld(v, k) / d); }
+}
+
 function fieldStep(p: Params, h: i32, w: i32, wk: Work): void {
   const re = <i32>(p.kE / 2), ri = <i32>(p.kI / 2);
   for (let i = 0; i < h; i++) {
@@ -123,7 +139,7 @@ export function filterImage(p: Params, src: usize, dst: usize, h: i32, w: i32, w
   const n = h * w;
   if (p.mode == MODE_RAW) { memory.copy(dst, src, <usize>n << 2); return; }
   const re = <i32>(p.kE / 2), ri = <i32>(p.kI / 2);
-  normalise(src, n, p.epsIn, wk.ff);
+  normaliseIn(src, n, p.epsIn, p.inputNorm, wk.ff);
   if (p.mode == MODE_NORM) { memory.copy(dst, wk.ff, <usize>n << 2); return; }
   rowSums(wk.ff, h, w, re, ri, wk.pre, wk.hsE, wk.hsI);
   colMeans(wk.hsI, h, w, ri, wk.wI, wk.acc, wk.mI);

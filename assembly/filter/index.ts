@@ -1,7 +1,7 @@
 // sWTA image filter exports of the edge build: same names and signatures as
 // crates/swta-abi/src/filter.rs, same checks in the same order, bit-identical output.
 import { fail } from '../mem';
-import { E_INVALID, PARAM_COUNT, parseParams, parseStatus, writeDefaults } from './params';
+import { E_INVALID, PARAM_COUNT, PARAM_COUNT_V1, parseParams, parseStatus, writeDefaults } from './params';
 import { Work, filterImage, prepare, workLen } from './field';
 
 const WORK = new Work();
@@ -26,9 +26,9 @@ function geometry(n: u32, h: u32, w: u32): i32 {
 
 export function swta_filter_defaults(mode: u32, dst: usize, n: u32): i32 {
   if (mode > 4) return fail(E_INVALID, 'mode', 'must be 0..4, got ' + mode.toString());
-  if (n < PARAM_COUNT) return fail(E_INVALID, 'n', 'needs 12 slots, got ' + n.toString());
+  if (n < PARAM_COUNT_V1) return fail(E_INVALID, 'n', 'needs 13 slots (12 without inputNorm), got ' + n.toString());
   if (badPtr(dst, n)) return fail(E_INVALID, 'dst', 'null or misaligned pointer');
-  writeDefaults(mode, dst);
+  writeDefaults(mode, dst, n < PARAM_COUNT ? <i32>n : <i32>PARAM_COUNT);
   return 0;
 }
 

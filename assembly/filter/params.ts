@@ -1,9 +1,13 @@
 // Filter parameters: the flat f32 vector of crates/swta-core/src/filter/params.rs (same order,
-// same defaults, same validation and field names).
+// same defaults, same validation and field names). 13 values, or the original 12 without inputNorm
+// (slot 12; then max normalisation).
 import { fail } from '../mem';
 
 export const E_INVALID: i32 = 1;
-export const PARAM_COUNT: u32 = 12;
+export const PARAM_COUNT: u32 = 13;
+export const PARAM_COUNT_V1: u32 = 12;
+export const NORM_MAX: u32 = 0;
+export const NORM_MIN_MAX: u32 = 1;
 export const MAX_K: u32 = 63;
 export const MODE_RAW: u32 = 0;
 export const MODE_NORM: u32 = 1;
@@ -24,14 +28,15 @@ export class Params {
   steps: u32 = 40;
   epsIn: f32 = 1e-3;
   epsOut: f32 = 1e-6;
+  inputNorm: u32 = NORM_MAX;
 }
 
-/** Write the defaults of `mode` (the §8.5 values for self-excitation) to 12 f32 at `dst`. */
-export function writeDefaults(mode: u32, dst: usize): void {
+/** Write the defaults of `mode` (the §8.5 values for self-excitation) to `k` (12 or 13) f32 at `dst`. */
+export function writeDefaults(mode: u32, dst: usize, k: i32): void {
   const se = mode == MODE_SELF_EXC;
   const v: StaticArray<f32> = [<f32>mode, 3, se ? 5 : 7, se ? <f32>1.3 : <f32>1.4, se ? <f32>2.0 : <f32>1.6, se ? <f32>0.5 : <f32>0.3,
-    <f32>0.05, 1.0, <f32>0.2, 40, <f32>1e-3, <f32>1e-6];
-  for (let i = 0; i < 12; i++) store<f32>(dst + (<usize>i << 2), v[i]);
+    <f32>0.05, 1.0, <f32>0.2, 40, <f32>1e-3, <f32>1e-6, <f32>NORM_MAX];
+  for (let i = 0; i < k; i++) store<f32>(dst + (<usize>i << 2), v[i]);
 }
 
 // Parsing leaves an error code here (0 = ok) so the caller can return it.
@@ -67,12 +72,12 @@ function ldf(p: usize, i: i32): f32 {
 
 const parsed = new Params();
 
-/** Parse 12 f32 at `p` into a reused Params (the stub runtime never frees, so nothing is allocated
+/** Parse 13 (or 12) f32 at `p` into a reused Params (the stub runtime never frees, so nothing is allocated
  * per call); on error parseStatus ≠ 0 and the last error is set. */
 export function parseParams(p: usize, n: u32): Params {
   parseStatus = 0;
   const o = parsed;
-  if (n != PARAM_COUNT) { bad('params', 'must hold 12 values, got ' + n.toString()); return o; }
+  if (n != PARAM_COUNT && n != PARAM_COUNT_V1) { bad('params', 'must hold 13 values (12 without inputNorm), got ' + n.toString()); return o; }
   if (p == 0 || (p & 3) != 0) { bad('params', 'null or misaligned pointer'); return o; }
   o.mode = intIn(ldf(p, 0), 'params.mode', 0, 4);
   o.kE = oddK(ldf(p, 1), 'params.kE');
@@ -86,6 +91,7 @@ export function parseParams(p: usize, n: u32): Params {
   o.steps = intIn(ldf(p, 9), 'params.steps', 0, 10000);
   o.epsIn = realIn(ldf(p, 10), 'params.epsIn', 0, 1);
   o.epsOut = realIn(ldf(p, 11), 'params.epsOut', 0, 1);
+  o.inputNorm = n == PARAM_COUNT ? intIn(ldf(p, 12), 'params.inputNorm', 0, 1) : NORM_MAX;
   if (parseStatus != 0) return o;
   if (o.dt <= 0) bad('params.dt', 'must be in (0, 1], got ' + o.dt.toString());
   else if (o.epsIn <= 0) bad('params.epsIn', 'must be in (0, 1], got ' + o.epsIn.toString());

@@ -1,7 +1,7 @@
 // sWTA image filter: bit-identical on every backend, the documented properties, and bad inputs.
 import { describe, expect, it } from 'vitest';
 import { engine, availableBackends } from '../../ts/backend/registry.js';
-import { sWTAFilter, FILTER_DEFAULTS, FILTER_MODES, defaultsFor, paramVector } from '../../ts/vit/index.js';
+import { sWTAFilter, FILTER_DEFAULTS, FILTER_MODES, PARAM_COUNT, defaultsFor, paramVector } from '../../ts/vit/index.js';
 import type { BackendName } from '../../ts/backend/engine.js';
 import { tfReady } from '../../ts/vit/tfsetup.js';
 
@@ -39,9 +39,9 @@ describe('filter on every backend', () => {
   it.each(BACKENDS)('the engine defaults on %s equal FILTER_DEFAULTS', async (b) => {
     const e = await engine(b);
     for (const mode of FILTER_MODES) {
-      const buf = e.alloc(48);
-      e.call('test', 'swta_filter_defaults', FILTER_MODES.indexOf(mode), buf.ptr, 12);
-      expect(Array.from(e.mem.f32(buf.ptr, 12))).toEqual(Array.from(paramVector(defaultsFor(mode))));
+      const buf = e.alloc(4 * PARAM_COUNT);
+      e.call('test', 'swta_filter_defaults', FILTER_MODES.indexOf(mode), buf.ptr, PARAM_COUNT);
+      expect(Array.from(e.mem.f32(buf.ptr, PARAM_COUNT))).toEqual(Array.from(paramVector(defaultsFor(mode))));
       e.release(buf);
     }
   });
@@ -190,17 +190,17 @@ describe('filter exports under junk arguments', () => {
     const codes = new Set<number>();
     for (let k = 0; k < 400; k++) {
       const v = paramVector(FILTER_DEFAULTS);
-      for (let i = 0; i < 3; i++) if (r() < 0.3) v[Math.floor(r() * 12)] = junk();
-      e.mem.f32(p.ptr, 12).set(v);
+      for (let i = 0; i < 3; i++) if (r() < 0.3) v[Math.floor(r() * PARAM_COUNT)] = junk();
+      e.mem.f32(p.ptr, PARAM_COUNT).set(v);
       const px = e.mem.f32(src.ptr, 1024);
       for (let i = 0; i < 8; i++) px[Math.floor(r() * 1024)] = r() < 0.2 ? junk() : r();
       const [n, h, w] = [Math.floor(r() * 4), Math.floor(r() * 17), Math.floor(r() * 17)];
       const ok = n * h * w <= 1024;
-      const status = e.fn('swta_filter_run')(p.ptr + (r() < 0.05 ? 2 : 0), r() < 0.05 ? 11 : 12, src.ptr, ok ? dst.ptr : 0, n, h, w, work.ptr, Math.floor(r() * (1 << 14)));
+      const status = e.fn('swta_filter_run')(p.ptr + (r() < 0.05 ? 2 : 0), r() < 0.05 ? 11 : r() < 0.2 ? 12 : PARAM_COUNT, src.ptr, ok ? dst.ptr : 0, n, h, w, work.ptr, Math.floor(r() * (1 << 14)));
       expect(Number.isInteger(status)).toBe(true);
       codes.add(status);
       const len = e.alloc(4);
-      codes.add(e.fn('swta_filter_work_len')(p.ptr, 12, Math.floor(r() * 70000), Math.floor(r() * 3000), len.ptr));
+      codes.add(e.fn('swta_filter_work_len')(p.ptr, PARAM_COUNT, Math.floor(r() * 70000), Math.floor(r() * 3000), len.ptr));
       e.release(len);
     }
     [p, src, dst, work].forEach((x) => e.release(x));

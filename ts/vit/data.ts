@@ -32,7 +32,7 @@ export function variantOptions(v: Variant): FilterOptions {
   const o: Record<string, unknown> = { mode };
   for (const kv of (rest ?? '').split(',').filter(Boolean)) {
     const [k, x] = kv.split('=');
-    o[k] = Number(x);
+    o[k] = k === 'inputNorm' ? x : Number(x);
   }
   return o as FilterOptions;
 }

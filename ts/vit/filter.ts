@@ -8,7 +8,7 @@
 import { engine as getEngine } from '../backend/registry.js';
 import type { BackendName, Buffer, Engine } from '../backend/engine.js';
 import { fail } from '../abi/errors.js';
-import { paramVector, resolveParams, type FilterParams } from './params.js';
+import { PARAM_COUNT, paramVector, resolveParams, type FilterParams } from './params.js';
 import { checkShape, fromPlanes, toPlanes, type ChannelMode, type PixelArray } from './images.js';
 
 export interface FilterOptions extends Partial<FilterParams> {
@@ -50,7 +50,7 @@ export class sWTAFilter {
       const k = Math.min(per, p - i);
       const io = this.ioFor(k * h * w);
       e.mem.f32(io.src.ptr, k * h * w).set(src.subarray(i * h * w, (i + k) * h * w));
-      e.call('sWTAFilter.apply', 'swta_filter_run', this.paramBuf!.ptr, 12, io.src.ptr, io.dst.ptr, k, h, w, work.ptr, work.bytes / 4);
+      e.call('sWTAFilter.apply', 'swta_filter_run', this.paramBuf!.ptr, PARAM_COUNT, io.src.ptr, io.dst.ptr, k, h, w, work.ptr, work.bytes / 4);
       out.set(e.mem.f32(io.dst.ptr, k * h * w), i * h * w);
     }
     return out;
@@ -117,7 +117,7 @@ export class sWTAFilter {
     this.work = null;
     const out = e.alloc(4);
     try {
-      e.call('sWTAFilter.apply', 'swta_filter_work_len', this.paramBuf.ptr, 12, h, w, out.ptr);
+      e.call('sWTAFilter.apply', 'swta_filter_work_len', this.paramBuf.ptr, PARAM_COUNT, h, w, out.ptr);
       const n = e.mem.u32(out.ptr, 1)[0];
       this.work = { h, w, buf: e.alloc(n * 4) };
     } finally {

@@ -1,6 +1,6 @@
 // ViT front end: the sWTA image filter, the tiny ViT and the out-of-distribution harness.
 export { sWTAFilter, type FilterOptions, type ImageDataLike } from './filter.js';
-export { FILTER_DEFAULTS, FILTER_MODES, defaultsFor, resolveParams, paramVector, type FilterMode, type FilterParams } from './params.js';
+export { FILTER_DEFAULTS, FILTER_MODES, INPUT_NORMS, PARAM_COUNT, defaultsFor, resolveParams, paramVector, type FilterMode, type FilterParams, type InputNorm } from './params.js';
 export type { ChannelMode, PixelArray } from './images.js';
 export { spikingFilter, spikingNetwork, SPIKING_DEFAULTS, type SpikingOptions } from './spiking.js';
 export { VIT_DEFAULT, initVit, forward, paramCount, macsPerImage, type VitConfig, type Weights } from './model.js';

@@ -7,6 +7,12 @@ import { fail } from '../abi/errors.js';
 export type FilterMode = 'raw' | 'norm' | 'normPV' | 'field' | 'selfExc';
 export const FILTER_MODES: FilterMode[] = ['raw', 'norm', 'normPV', 'field', 'selfExc'];
 
+/** Step 1's per-image normalisation: 'max' = X / (max X + ε_in) (MODEL.md §8.6, default); 'minmax' =
+ * (X − min X) / (max X − min X + ε_in), which also removes an additive offset (a fog veil). On an image
+ * whose minimum is 0 both give bit-identical output; a constant image gives all zeros under 'minmax'. */
+export type InputNorm = 'max' | 'minmax';
+export const INPUT_NORMS: InputNorm[] = ['max', 'minmax'];
+
 export interface FilterParams {
   mode: FilterMode;
   /** Cooperation neighbourhood side k_E (odd, 1–63). Default 3. */
@@ -31,10 +37,12 @@ export interface FilterParams {
   epsIn: number;
   /** ε_out of the output max normalisation, in (0, 1]. Default 1e-6. */
   epsOut: number;
+  /** Step 1's per-image normalisation, 'max' (default) or 'minmax' (docs/vit.md §5.8). */
+  inputNorm: InputNorm;
 }
 
 export const FILTER_DEFAULTS: Readonly<FilterParams> = Object.freeze({
-  mode: 'field', kE: 3, kI: 7, a: 1.4, b: 1.6, gammaPV: 0.3, theta: 0.05, gammaL: 1, dt: 0.2, steps: 40, epsIn: 1e-3, epsOut: 1e-6,
+  mode: 'field', kE: 3, kI: 7, a: 1.4, b: 1.6, gammaPV: 0.3, theta: 0.05, gammaL: 1, dt: 0.2, steps: 40, epsIn: 1e-3, epsOut: 1e-6, inputNorm: 'max',
 });
 
 /** Defaults of a mode: the §8.6 values, or the §8.5 values (α, β, γ_PV, k) = (1.3, 2.0, 0.5, 5) for selfExc. */
@@ -44,7 +52,7 @@ export function defaultsFor(mode: FilterMode): FilterParams {
 }
 
 type Range = [lo: number, hi: number, kind: 'real' | 'int' | 'odd' | 'pos'];
-const RANGES: Record<Exclude<keyof FilterParams, 'mode'>, Range> = {
+const RANGES: Record<Exclude<keyof FilterParams, 'mode' | 'inputNorm'>, Range> = {
   kE: [1, 63, 'odd'], kI: [1, 63, 'odd'], a: [0, 10, 'real'], b: [0, 10, 'real'], gammaPV: [0, 10, 'real'],
   theta: [-1, 1, 'real'], gammaL: [0, 100, 'real'], dt: [0, 1, 'pos'], steps: [0, 10000, 'int'], epsIn: [0, 1, 'pos'], epsOut: [0, 1, 'pos'],
 };
@@ -56,8 +64,13 @@ export function resolveParams(opts: Partial<FilterParams> = {}): FilterParams {
   const p = { ...defaultsFor(mode) } as FilterParams;
   for (const [k, v] of Object.entries(opts)) {
     if (k === 'mode' || v === undefined) continue;
+    if (k === 'inputNorm') {
+      if (!INPUT_NORMS.includes(v as InputNorm)) fail('options.inputNorm', `must be one of ${INPUT_NORMS.join(', ')}, got ${typeof v === 'string' ? `'${v}'` : String(v)}`);
+      p.inputNorm = v as InputNorm;
+      continue;
+    }
     const r = RANGES[k as keyof typeof RANGES];
-    if (!r) fail(`options.${k}`, `is not a filter parameter (allowed: mode, ${Object.keys(RANGES).join(', ')})`);
+    if (!r) fail(`options.${k}`, `is not a filter parameter (allowed: mode, ${Object.keys(RANGES).join(', ')}, inputNorm)`);
     const [lo, hi, kind] = r;
     const x = v as number;
     const ok = typeof x === 'number' && Number.isFinite(x) && x >= lo && x <= hi &&
@@ -71,7 +84,12 @@ export function resolveParams(opts: Partial<FilterParams> = {}): FilterParams {
   return p;
 }
 
-/** The flat f32 vector the engine takes. */
+/** Length of the flat parameter vector (crates/swta-core/src/filter/params.rs PARAM_COUNT; the engine
+ * also accepts the original 12 values without inputNorm). */
+export const PARAM_COUNT = 13;
+
+/** The flat f32 vector the engine takes (13 values; slot 12 is inputNorm: 0 max, 1 minmax). */
 export function paramVector(p: FilterParams): Float32Array {
-  return new Float32Array([FILTER_MODES.indexOf(p.mode), p.kE, p.kI, p.a, p.b, p.gammaPV, p.theta, p.gammaL, p.dt, p.steps, p.epsIn, p.epsOut]);
+  return new Float32Array([FILTER_MODES.indexOf(p.mode), p.kE, p.kI, p.a, p.b, p.gammaPV, p.theta, p.gammaL, p.dt, p.steps, p.epsIn, p.epsOut,
+    INPUT_NORMS.indexOf(p.inputNorm ?? 'max')]);
 }

@@ -4,7 +4,7 @@
 
 use crate::mem::{slice, slice_mut};
 use crate::status::{fail, null_ptr, status, OK};
-use swta_core::filter::{filter_batch, work_len, FilterParams, Mode, PARAM_COUNT};
+use swta_core::filter::{filter_batch, work_len, FilterParams, Mode, PARAM_COUNT, PARAM_COUNT_V1};
 use swta_core::Error;
 
 fn mode_of(m: u32) -> Option<Mode> {
@@ -24,7 +24,8 @@ fn overlap(a: usize, na: u32, b: usize, nb: u32) -> bool {
 }
 
 /// Write the default parameter vector of `mode` (0 raw, 1 norm, 2 norm+PV, 3 field, 4 self-exc)
-/// into `dst` (`n` ≥ 12 slots).
+/// into `dst`: `n` ≥ 13 slots get all 13 values; `n` = 12 gets the original layout without
+/// `inputNorm` (which then means max normalisation).
 ///
 /// # Safety
 /// `dst` must point to `n` writable f32.
@@ -34,11 +35,15 @@ pub unsafe extern "C" fn swta_filter_defaults(mode: u32, dst: *mut f32, n: u32) 
         Some(m) => m,
         None => return fail(Error::invalid("mode", format!("must be 0..4, got {}", mode))),
     };
-    if (n as usize) < PARAM_COUNT {
-        return fail(Error::invalid("n", format!("needs {} slots, got {}", PARAM_COUNT, n)));
+    if (n as usize) < PARAM_COUNT_V1 {
+        return fail(Error::invalid(
+            "n",
+            format!("needs {} slots ({} without inputNorm), got {}", PARAM_COUNT, PARAM_COUNT_V1, n),
+        ));
     }
+    let k = (n as usize).min(PARAM_COUNT);
     match slice_mut(dst, n) {
-        Some(d) => d[..PARAM_COUNT].copy_from_slice(&FilterParams::defaults(m).to_vec()),
+        Some(d) => d[..k].copy_from_slice(&FilterParams::defaults(m).to_vec()[..k]),
         None => return null_ptr("dst"),
     }
     OK

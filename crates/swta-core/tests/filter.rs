@@ -1,7 +1,8 @@
 //! sWTA image filter: closed-form checks of the box means and the qualitative checks of MODEL.md §8.6.
 
 use swta_core::filter::{
-    col_means, count_weights, filter, filter_batch, prefix_len, row_sums, work_len, FilterParams, Mode,
+    col_means, count_weights, filter, filter_batch, prefix_len, row_sums, work_len, FilterParams, InputNorm, Mode,
+    PARAM_COUNT, PARAM_COUNT_V1,
 };
 use swta_core::math::Rng;
 
@@ -196,4 +197,92 @@ fn bad_inputs_name_the_field() {
     let mut out = vec![0.0; 784];
     let mut work = vec![0.0; work_len(28, 28, &p) - 1];
     assert_eq!(filter_batch(&p, &scene(), &mut out, 1, 28, 28, &mut work).unwrap_err().field, "work");
+}
+
+/// Random images in [0, 1] with about 40 % exact zeros (so every image's minimum is 0).
+fn with_zeros(n: usize, seed: u64) -> Vec<f32> {
+    let mut r = Rng::new(seed);
+    (0..n).map(|_| if r.uniform() < 0.4 { 0.0 } else { r.uniform() as f32 }).collect()
+}
+
+fn minmax(mode: Mode) -> FilterParams {
+    FilterParams { input_norm: InputNorm::MinMax, ..FilterParams::defaults(mode) }
+}
+
+const MODES: [Mode; 5] = [Mode::Raw, Mode::Norm, Mode::NormPv, Mode::Field, Mode::SelfExc];
+
+#[test]
+fn minmax_equals_max_bit_for_bit_when_the_minimum_is_zero() {
+    for (n, h, w) in [(5usize, 28usize, 28usize), (3, 13, 31), (2, 1, 1), (1, 40, 9)] {
+        let mut x = with_zeros(n * h * w, (n * 1000 + h * 10 + w) as u64);
+        if h * w == 1 {
+            x.iter_mut().for_each(|v| *v = 0.0);
+        }
+        x[0] = -0.0; // a negative zero is a zero minimum too
+        for mode in MODES {
+            let a = filter(&FilterParams::defaults(mode), &x, n, h, w).unwrap();
+            let b = filter(&minmax(mode), &x, n, h, w).unwrap();
+            let same = a.iter().zip(&b).all(|(p, q)| p.to_bits() == q.to_bits());
+            assert!(same, "{:?} {}×{}×{}", mode, n, h, w);
+        }
+    }
+}
+
+#[test]
+fn minmax_undoes_an_affine_map() {
+    let x = with_zeros(4 * 784, 7);
+    for (a, c) in [(0.45f32, 0.45f32), (0.25, 0.0), (0.1, 0.8), (1.0, 0.0), (0.6, 0.3)] {
+        let y: Vec<f32> = x.iter().map(|&v| a * v + c).collect();
+        // Step 1 alone, with a tiny ε_in: equal up to f32 rounding.
+        let tiny = FilterParams { eps_in: 1e-7, ..minmax(Mode::Norm) };
+        let (ix, iy) = (filter(&tiny, &x, 4, 28, 28).unwrap(), filter(&tiny, &y, 4, 28, 28).unwrap());
+        let d = ix.iter().zip(&iy).map(|(p, q)| (p - q).abs()).fold(0.0f32, f32::max);
+        assert!(d < 1e-5, "a {} c {}: step 1 differs by {}", a, c, d);
+        // With the default ε_in the result is (x − min)/(max − min + ε_in/a): within ε_in/a of it.
+        let p = minmax(Mode::Norm);
+        let (ix, iy) = (filter(&p, &x, 4, 28, 28).unwrap(), filter(&p, &y, 4, 28, 28).unwrap());
+        let d = ix.iter().zip(&iy).map(|(p, q)| (p - q).abs()).fold(0.0f32, f32::max);
+        assert!(d <= 1.1 * p.eps_in / a + 1e-5, "a {} c {}: {}", a, c, d);
+        // The whole field: fog (and any such map) ends up close to the clean image's output; max
+        // normalisation leaves the veil (c > 0) in.
+        let f = minmax(Mode::Field);
+        let (fx, fy) = (filter(&f, &x, 4, 28, 28).unwrap(), filter(&f, &y, 4, 28, 28).unwrap());
+        let d = fx.iter().zip(&fy).map(|(p, q)| (p - q).abs()).fold(0.0f32, f32::max);
+        assert!(d < 0.02, "field a {} c {}: {}", a, c, d);
+        if c > 0.2 {
+            let m = FilterParams::defaults(Mode::Norm);
+            let my = filter(&m, &y, 4, 28, 28).unwrap();
+            assert!(my.iter().all(|&v| v > 0.2), "max normalisation keeps the veil");
+        }
+    }
+}
+
+#[test]
+fn minmax_of_a_constant_image_is_zero() {
+    for mode in [Mode::Norm, Mode::NormPv, Mode::Field] {
+        assert!(filter(&minmax(mode), &vec![0.6; 49], 1, 7, 7).unwrap().iter().all(|&v| v == 0.0));
+    }
+}
+
+#[test]
+fn input_norm_slot_is_validated_and_optional() {
+    let p = minmax(Mode::Field);
+    let v = p.to_vec();
+    assert_eq!(v.len(), PARAM_COUNT);
+    assert_eq!(v[12], 1.0);
+    assert_eq!(FilterParams::from_slice(&v).unwrap(), p);
+    // The original 12-value layout still parses, as max normalisation.
+    let old = FilterParams::from_slice(&v[..PARAM_COUNT_V1]).unwrap();
+    assert_eq!(old, FilterParams::defaults(Mode::Field));
+    for bad in [2.0f32, 0.5, -1.0, f32::NAN, f32::INFINITY] {
+        let mut b = v;
+        b[12] = bad;
+        let e = FilterParams::from_slice(&b).unwrap_err();
+        assert_eq!(e.field, "params.inputNorm", "{}", bad);
+        assert!(e.message.contains("[0, 1]"), "{}", e.message);
+    }
+    assert_eq!(FilterParams::from_slice(&v[..11]).unwrap_err().field, "params");
+    let mut long = v.to_vec();
+    long.push(0.0);
+    assert_eq!(FilterParams::from_slice(&long).unwrap_err().field, "params");
 }

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { numberOpt, type Command } from '../command.js';
 import { SwtaError } from '../../abi/errors.js';
-import { sWTAFilter, FILTER_MODES, defaultsFor, type FilterMode } from '../../vit/index.js';
+import { sWTAFilter, FILTER_MODES, INPUT_NORMS, defaultsFor, type FilterMode, type InputNorm } from '../../vit/index.js';
 import { encodeIdx, parseIdx } from '../../vit/idx.js';
 import { encodePgm, parsePgm } from '../../vit/pgm.js';
 import { engine } from '../../backend/registry.js';
@@ -27,6 +27,7 @@ export const filterCmd: Command = {
     a: num('cooperation gain a (0–10)', D.a), b: num('competition gain b (0–10)', D.b), gammaPV: num('PV subtraction γ_PV (0–10)', D.gammaPV),
     theta: num('threshold θ (−1–1)', D.theta), gammaL: num('LAMP5 divisive gain γ_L (0–100)', D.gammaL), dt: num('Euler step Δt/τ (0–1]', D.dt),
     steps: num('Euler steps (0–10000)', D.steps),
+    inputNorm: { type: 'string', help: 'step 1: per-image max, or minmax ((X − min)/(max − min + ε_in), removes an offset)', choices: INPUT_NORMS, default: D.inputNorm },
   },
   async run(ctx) {
     const v = ctx.values;
@@ -41,6 +42,7 @@ export const filterCmd: Command = {
     const f = new sWTAFilter(await engine(v.backend as 'auto'), {
       mode, channels: v.channels as 'luminance', kE: pick('kE', 1, 63, true), kI: pick('kI', 1, 63, true), a: pick('a', 0, 10), b: pick('b', 0, 10),
       gammaPV: pick('gammaPV', 0, 10), theta: pick('theta', -1, 1), gammaL: pick('gammaL', 0, 100), dt: pick('dt', 0, 1), steps: pick('steps', 0, 10000, true),
+      inputNorm: v.inputNorm as InputNorm,
     });
     const buf = new Uint8Array(readFileSync(input));
     const toBytes = (y: Float32Array) => Uint8Array.from(y, (q) => Math.round(255 * q));

@@ -15,7 +15,7 @@ mod rate;
 mod work;
 
 pub use boxmean::{col_means, count_weights, prefix_len, row_sums, slide};
-pub use params::{FilterParams, Mode, MAX_K, PARAM_COUNT};
+pub use params::{FilterParams, InputNorm, Mode, MAX_K, PARAM_COUNT, PARAM_COUNT_V1};
 pub use work::{work_len, Work, LANES};
 
 use crate::error::{Error, Result};

@@ -2,7 +2,8 @@
 //!
 //! Parameters cross the ABI as a flat `f32` vector in the order of `FilterParams::to_vec`, so that
 //! the Rust, WASM, native and AssemblyScript builds share one layout (integers travel as exact
-//! small floats and are checked to be integers).
+//! small floats and are checked to be integers). The 13th slot (`inputNorm`, added 2026-12-01) may be
+//! left off: a 12-value vector (the original layout) means `InputNorm::Max`.
 
 use crate::error::{Error, Result};
 
@@ -22,8 +23,21 @@ pub enum Mode {
     SelfExc = 4,
 }
 
+/// Step 1's per-image input normalisation (docs/vit.md §5.8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputNorm {
+    /// I = X / (max X + ε_in): MODEL.md §8.6 as written (default).
+    Max = 0,
+    /// I = (X − min X) / (max X − min X + ε_in): also removes an additive offset (the fog veil). On an
+    /// image whose minimum is 0 it is bit-identical to `Max`; a constant image gives all zeros.
+    MinMax = 1,
+}
+
 /// Number of `f32` slots in the flat parameter vector.
-pub const PARAM_COUNT: usize = 12;
+pub const PARAM_COUNT: usize = 13;
+
+/// The original layout without the `inputNorm` slot (still accepted; means `InputNorm::Max`).
+pub const PARAM_COUNT_V1: usize = 12;
 
 /// Largest neighbourhood side accepted (odd).
 pub const MAX_K: u32 = 63;
@@ -53,6 +67,8 @@ pub struct FilterParams {
     pub eps_in: f32,
     /// ε_out, default 1e-6.
     pub eps_out: f32,
+    /// Step 1: per-image max (default) or min–max normalisation (slot 12, `params.inputNorm`).
+    pub input_norm: InputNorm,
 }
 
 impl FilterParams {
@@ -71,6 +87,7 @@ impl FilterParams {
             steps: 40,
             eps_in: 1e-3,
             eps_out: 1e-6,
+            input_norm: InputNorm::Max,
         };
         match mode {
             Mode::SelfExc => FilterParams { k_i: 5, a: 1.3, b: 2.0, gamma_pv: 0.5, ..base },
@@ -92,13 +109,18 @@ impl FilterParams {
             self.steps as f32,
             self.eps_in,
             self.eps_out,
+            self.input_norm as u32 as f32,
         ]
     }
 
-    /// Parse and validate a flat parameter vector (see `to_vec`); errors name the field.
+    /// Parse and validate a flat parameter vector (see `to_vec`; 13 values, or the original 12 without
+    /// `inputNorm`); errors name the field.
     pub fn from_slice(v: &[f32]) -> Result<FilterParams> {
-        if v.len() != PARAM_COUNT {
-            return Err(Error::invalid("params", format!("must hold {} values, got {}", PARAM_COUNT, v.len())));
+        if v.len() != PARAM_COUNT && v.len() != PARAM_COUNT_V1 {
+            return Err(Error::invalid(
+                "params",
+                format!("must hold {} values ({} without inputNorm), got {}", PARAM_COUNT, PARAM_COUNT_V1, v.len()),
+            ));
         }
         let mode = match int_in(v[0], "params.mode", 0, 4)? {
             0 => Mode::Raw,
@@ -120,6 +142,13 @@ impl FilterParams {
             steps: int_in(v[9], "params.steps", 0, 10_000)?,
             eps_in: real_in(v[10], "params.epsIn", 0.0, 1.0)?,
             eps_out: real_in(v[11], "params.epsOut", 0.0, 1.0)?,
+            input_norm: match v.get(12) {
+                None => InputNorm::Max,
+                Some(&x) => match int_in(x, "params.inputNorm", 0, 1)? {
+                    0 => InputNorm::Max,
+                    _ => InputNorm::MinMax,
+                },
+            },
         };
         if p.dt <= 0.0 {
             return Err(Error::invalid("params.dt", format!("must be in (0, 1], got {}", p.dt)));

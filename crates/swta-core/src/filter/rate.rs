@@ -3,7 +3,7 @@
 //! lane sees exactly the operations of a lone image, in the order mirrored by `assembly/filter/`.
 
 use super::boxmean::{col_means, count_weights, row_sums, slide};
-use super::params::{FilterParams, Mode};
+use super::params::{FilterParams, InputNorm, Mode};
 use super::work::{Work, LANES as L};
 
 /// Clip to [0, 1]. Written as comparisons (not f32::max/min) so that −0 and +0 come out the same on
@@ -42,15 +42,41 @@ pub fn prepare(p: &FilterParams, h: usize, w: usize, wk: &mut Work<'_>) {
     count_weights::<L>(h, w, (p.k_i / 2) as usize, wk.w_i);
 }
 
-/// Step 1 for the group: wk.ff[p·L + l] = src_l[p] / (max(src_l) + ε_in); missing lanes are 0.
-fn normalise_in(src: &[&[f32]], n: usize, eps: f32, ff: &mut [f32]) {
-    let mut d = [1.0f32; L];
-    for (l, s) in src.iter().enumerate() {
-        d[l] = max0(&s[..n]) + eps;
+/// min(1, min over `v`): the minimum of pixels in [0, 1].
+fn min1(v: &[f32]) -> f32 {
+    let mut m = 1.0f32;
+    for &x in v {
+        m = if x < m { x } else { m };
     }
-    for (p, q) in ff[..n * L].chunks_exact_mut(L).enumerate() {
-        for l in 0..L {
-            q[l] = if l < src.len() { src[l][p] / d[l] } else { 0.0 };
+    m
+}
+
+/// Step 1 for the group; missing lanes are 0.
+/// - `Max`: wk.ff[p·L + l] = src_l[p] / (max(src_l) + ε_in);
+/// - `MinMax`: (src_l[p] − lo) / ((max(src_l) − lo) + ε_in) with lo = min(src_l) when it is > 0, else +0,
+///   so an image whose minimum is 0 (of either sign) goes through exactly the `Max` operations.
+fn normalise_in(src: &[&[f32]], n: usize, eps: f32, norm: InputNorm, ff: &mut [f32]) {
+    let mut d = [1.0f32; L];
+    let mut lo = [0.0f32; L];
+    for (l, s) in src.iter().enumerate() {
+        let m = max0(&s[..n]);
+        if norm == InputNorm::MinMax {
+            let mn = min1(&s[..n]);
+            lo[l] = if mn > 0.0 { mn } else { 0.0 };
+        }
+        d[l] = (m - lo[l]) + eps;
+    }
+    if norm == InputNorm::Max {
+        for (p, q) in ff[..n * L].chunks_exact_mut(L).enumerate() {
+            for l in 0..L {
+                q[l] = if l < src.len() { src[l][p] / d[l] } else { 0.0 };
+            }
+        }
+    } else {
+        for (p, q) in ff[..n * L].chunks_exact_mut(L).enumerate() {
+            for l in 0..L {
+                q[l] = if l < src.len() { (src[l][p] - lo[l]) / d[l] } else { 0.0 };
+            }
         }
     }
 }
@@ -82,7 +108,7 @@ pub fn filter_group(p: &FilterParams, src: &[&[f32]], dst: &mut [&mut [f32]], h:
         return;
     }
     let (re, ri) = ((p.k_e / 2) as usize, (p.k_i / 2) as usize);
-    normalise_in(src, n, p.eps_in, wk.ff);
+    normalise_in(src, n, p.eps_in, p.input_norm, wk.ff);
     if p.mode == Mode::Norm {
         return write_out(wk.ff, n, None, dst);
     }
