@@ -247,13 +247,15 @@ impl Chip {
                 self.meta[c as usize].settled = false;
                 self.next_input += 1;
             }
-            // Block by block: load (slots + rows, many misses in flight), step, route. Routing at once
+            // Block by block: load (slots; rows in flight, see `load_block`), step, route. Routing at once
             // is safe: a spike of tick t lands in slot (t + d) mod 16 with 1 ≤ d ≤ 15, never in the
             // slot t that later blocks have yet to take.
             for b0 in (0..self.n_cores).step_by(BLOCK) {
                 let b1 = (b0 + BLOCK).min(self.n_cores);
                 self.load_block(b0, b1, t);
                 for c in b0..b1 {
+                    #[cfg(target_arch = "x86_64")]
+                    self.prefetch_rows(c + BLOCK, t);
                     self.step_core(c, c - b0, t);
                 }
                 self.route(t);

@@ -82,7 +82,13 @@ impl Chip {
             let mut w = self.fired[q];
             self.fired[q] = 0;
             while w != 0 {
-                self.fired_list.push((c * N + q * 64) as u32 + w.trailing_zeros());
+                let k = (c * N + q * 64) as u32 + w.trailing_zeros();
+                self.fired_list.push(k);
+                // its destination is read by `route` after the block: start the (random) miss now
+                #[cfg(target_arch = "x86_64")]
+                if let Some(d) = self.dest.get(k as usize) {
+                    prefetch(d);
+                }
                 w &= w - 1;
             }
         }
@@ -228,28 +234,54 @@ impl Chip {
         self.fired_list.push((c * N + j) as u32);
     }
 
-    /// Take the scheduler slots of cores b0..b1 for tick `t` into `act`, then load the crossbar rows
-    /// they will read in a second, branch-light loop of independent loads, so the CPU keeps many
-    /// cache misses in flight (a full chip's 32 MB crossbar does not fit in cache; safe Rust has no
-    /// prefetch instruction). The axon types (256 KB for a chip, one line per core) stay in L2.
+    /// Take the scheduler slots of cores b0..b1 for tick `t` into `act`. Each active crossbar row is
+    /// a cache miss (a full chip's 32 MB crossbar does not fit in cache). On x86-64 `Chip::run` has
+    /// prefetched the rows a block ahead (`prefetch_rows`), so they are already on their way; on
+    /// other targets (wasm32 has no prefetch) this block's rows are loaded here in a branch-light
+    /// loop of independent loads, so the CPU keeps many misses in flight before the cores need them.
     pub(super) fn load_block(&mut self, b0: usize, b1: usize, t: u64) {
-        self.pending.clear();
         for c in b0..b1 {
-            let a = scheduler::take(&mut self.sched, c, t);
-            self.act[c - b0] = a;
-            for (w, &word) in a.iter().enumerate() {
-                let mut bits = word;
-                while bits != 0 {
-                    self.pending.push((c * N + w * 64) as u32 + bits.trailing_zeros());
-                    bits &= bits - 1;
+            self.act[c - b0] = scheduler::take(&mut self.sched, c, t);
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            self.pending.clear();
+            for (b, a) in self.act[..b1 - b0].iter().enumerate() {
+                for (w, &word) in a.iter().enumerate() {
+                    let mut bits = word;
+                    while bits != 0 {
+                        self.pending.push(((b0 + b) * N + w * 64) as u32 + bits.trailing_zeros());
+                        bits &= bits - 1;
+                    }
+                }
+            }
+            let mut x = 0u64;
+            for &r in &self.pending {
+                x ^= self.xbar[r as usize].0[0];
+            }
+            self.sink ^= x;
+        }
+    }
+
+    /// Prefetch the active crossbar rows of core `c` for tick `t` (past the last core: core
+    /// `c - cores` of tick t + 1), read from its scheduler slot without taking it.
+    #[cfg(target_arch = "x86_64")]
+    #[inline]
+    pub(super) fn prefetch_rows(&self, c: usize, t: u64) {
+        let (c, t) = if c < self.n_cores { (c, t) } else { (c - self.n_cores, t + 1) };
+        if c >= self.n_cores {
+            return;
+        }
+        for (w, &word) in scheduler::peek(&self.sched, c, t).iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let i = c * N + w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(row) = self.xbar.get(i) {
+                    prefetch(row);
                 }
             }
         }
-        let mut x = 0u64;
-        for &r in &self.pending {
-            x ^= self.xbar[r as usize].0[0];
-        }
-        self.sink ^= x;
     }
 
     /// Record and deliver the block's spikes of tick `t`: each sets bit `axon` of its destination
@@ -285,6 +317,18 @@ impl Chip {
         }
         self.fired_list.clear();
     }
+}
+
+/// Hint the CPU to bring `x`'s cache line into L2 (no architectural effect). T2, not T0: on the
+/// benchmark machine (AMD EPYC VM) a T0 prefetch holds an L1 miss buffer, and random lines then
+/// arrive at about half the rate (docs/truenorth.md §1.3).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T2};
+    // SAFETY: a prefetch reads no memory architecturally and never faults; the pointer comes from a
+    // live reference anyway.
+    unsafe { _mm_prefetch::<_MM_HINT_T2>(x as *const T as *const i8) }
 }
 
 /// acc[j] += wt for every set bit j of `row`.

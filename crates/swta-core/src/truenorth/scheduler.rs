@@ -40,3 +40,14 @@ pub fn take(sched: &mut [u64], core: usize, tick: u64) -> [u64; WORDS] {
     }
     a
 }
+
+/// The activity vector of `core` for tick `tick`, left in place (to prefetch its rows ahead).
+#[inline]
+pub fn peek(sched: &[u64], core: usize, tick: u64) -> [u64; WORDS] {
+    let b = slot_base(sched.len() / (SLOTS * WORDS), core, tick);
+    let mut a = [0u64; WORDS];
+    if let Some(row) = sched.get(b..b + WORDS) {
+        a.copy_from_slice(row);
+    }
+    a
+}
