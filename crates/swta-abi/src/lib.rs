@@ -12,7 +12,14 @@
 
 pub mod filter;
 pub mod handles;
+#[cfg(all(target_os = "linux", not(target_arch = "wasm32")))]
+mod hugealloc;
 pub mod mem;
 pub mod net;
 pub mod status;
 pub mod tn;
+
+/// Large blocks on huge pages in the native library (see `hugealloc`).
+#[cfg(all(target_os = "linux", not(target_arch = "wasm32")))]
+#[global_allocator]
+static ALLOC: hugealloc::HugeAlloc = hugealloc::HugeAlloc;

@@ -1,5 +1,7 @@
 //! Full-chip TrueNorth benchmark network straight from Rust (profiling aid, same statistics as
-//! bench/tn.ts): `cargo run --release --example tn_chip [cores] [ticks]`.
+//! bench/tn.ts): `cargo run --release --example tn_chip [cores] [ticks]`. The native library backs large
+//! arrays with huge pages (crates/swta-abi/src/hugealloc.rs); to match it here, run with
+//! `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`.
 use std::time::Instant;
 use swta_core::truenorth::{Chip, TYPE_FIELDS};
 
