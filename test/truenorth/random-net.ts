@@ -91,6 +91,13 @@ export function fastPathNet(seed: number): { net: NetworkDesc; potentials: Int32
       alpha: pick([1, 8, 60, 200, 1000, 100000]), beta: pick([0, 3, 50, 500, 100000]), TM: 0,
       gamma: k % 3, kappa: k % 4 >= 2, sigma_VR: pick([1, -1]), VR: int(0, 4), V: 0,
     });
+    // every other type: axon types that share a weight (the fast path sums them in one bucket), as in
+    // the benchmark's (+1, +1, +1, −1)
+    if (k % 2 === 0) {
+      const t = types[k], s = int(1, 255);
+      Object.assign(t, { s0: s, s1: s, s2: pick([s, 0]), s3: s, sigma0: 1, sigma1: 1, sigma3: -1 });
+      if (k % 4 === 0) Object.assign(t, { sigma2: 1 });
+    }
   }
   const sw: SwitchesDesc = {
     pos_cmp: pick(['ge', 'gt']), neg_cmp: pick(['lt', 'le']), ringing_guard: pick(['on', 'off']), overflow: 'saturate', width: 32,
