@@ -6,6 +6,7 @@ import { sWTAFilter, FILTER_DEFAULTS, FILTER_MODES, PARAM_COUNT, defaultsFor, pa
 import { variantOptions } from '../../ts/vit/data.js';
 import { spikingFilter } from '../../ts/vit/spiking.js';
 import type { BackendName } from '../../ts/backend/engine.js';
+import type { FilterParams } from '../../ts/vit/params.js';
 
 const BACKENDS: BackendName[] = await availableBackends();
 
@@ -60,7 +61,7 @@ describe('inputNorm on every backend', () => {
   it('the spiking variant shares step 1 (its feedforward stage takes inputNorm)', async () => {
     const x = random(784, 3);
     const fog = x.map((v) => Math.fround(0.45 * v + 0.45));
-    const p = { ...FILTER_DEFAULTS, inputNorm: 'minmax' as const };
+    const p: FilterParams = { ...FILTER_DEFAULTS, inputNorm: 'minmax' };
     const s = (img: Float32Array, params = p) => spikingFilter(img, 1, 28, 28, { ticks: 16, params });
     expect(same(await s(x), await s(x, { ...FILTER_DEFAULTS }))).toBe(true);
     const [clean, fogMin, fogMax] = [await s(x), await s(fog), await s(fog, { ...FILTER_DEFAULTS })];
