@@ -7,7 +7,11 @@ import type { BackendName } from '../ts/backend/engine.js';
 import { emptyCore, neuronType, TrueNorthSim, type NetworkDesc } from '../ts/truenorth/index.js';
 import { appendResult, machine } from './machine.js';
 
-export interface TnBenchOptions { backend: BackendName; cores: number; ticks: number; chunk?: number; warmup?: number; onProgress?: (m: string) => void }
+export interface TnBenchOptions {
+  backend: BackendName; cores: number; ticks: number; chunk?: number; warmup?: number; onProgress?: (m: string) => void;
+  /** Append the run to bench/results/tn.jsonl (default true; tests pass false). */
+  record?: boolean;
+}
 
 export interface TnBenchResult {
   backend: BackendName; cores: number; neurons: number; ticks: number; wall_s: number; ticks_per_s: number;
@@ -101,6 +105,42 @@ export async function benchTn(o: TnBenchOptions): Promise<TnBenchResult> {
     mean_rate_hz: ((after.spikes - mid.spikes) / neurons / o.ticks) * 1000, connected_axons_per_neuron: 128,
     rme_percent: stats.rme, build_s: buildS, cpu_s: cpuS, ticks_per_cpu_s: o.ticks / cpuS, load_avg: loadavg()[0],
   };
-  appendResult('tn', { ...result, chunk_ticks: chunk, benchmark_mean_s_per_chunk: stats.mean, machine: machine() });
+  if (o.record ?? true) appendResult('tn', { ...result, chunk_ticks: chunk, benchmark_mean_s_per_chunk: stats.mean, machine: machine() });
   return result;
+}
+
+export interface TnRoundsResult {
+  cores: number; ticks: number; rounds: number; runs: TnBenchResult[];
+  /** Per backend, the median over the rounds of wall-clock and CPU-time ticks/s. */
+  median: Partial<Record<BackendName, { ticks_per_s: number; ticks_per_cpu_s: number; neuron_updates_per_s: number; synaptic_events_per_s: number }>>;
+  /** Ratios of the wall-clock medians, all measured in this one process. */
+  ratios: Record<string, number>;
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+/**
+ * Several backends in one process, alternating round by round (native, wasm, as, native, …) so that a
+ * change in machine load hits every backend alike; medians per backend and their ratios.
+ */
+export async function benchTnRounds(o: Omit<TnBenchOptions, 'backend'> & { backends: BackendName[]; rounds: number }): Promise<TnRoundsResult> {
+  const runs: TnBenchResult[] = [];
+  for (let r = 0; r < o.rounds; r++) {
+    for (const backend of o.backends) {
+      runs.push(await benchTn({ ...o, backend, onProgress: (m) => o.onProgress?.(`round ${r + 1}/${o.rounds}, ${m}`) }));
+    }
+  }
+  const med: TnRoundsResult['median'] = {};
+  for (const b of o.backends) {
+    const mine = runs.filter((x) => x.backend === b);
+    med[b] = {
+      ticks_per_s: median(mine.map((x) => x.ticks_per_s)), ticks_per_cpu_s: median(mine.map((x) => x.ticks_per_cpu_s)),
+      neuron_updates_per_s: median(mine.map((x) => x.neuron_updates_per_s)), synaptic_events_per_s: median(mine.map((x) => x.synaptic_events_per_s)),
+    };
+  }
+  const ratios: Record<string, number> = {};
+  for (const [i, a] of o.backends.entries()) {
+    for (const b of o.backends.slice(i + 1)) ratios[`${a}_over_${b}`] = med[a]!.ticks_per_s / med[b]!.ticks_per_s;
+  }
+  return { cores: runs[0].cores, ticks: o.ticks, rounds: o.rounds, runs, median: med, ratios };
 }

@@ -45,3 +45,22 @@ describe('swta tn run', () => {
     expect(JSON.parse(r.out).error.field).toMatch(/bad.model:3 beta/);
   });
 });
+
+describe('bench tn rounds (aggregation only; speed is measured in bench/)', () => {
+  it('alternates the backends, takes per-backend medians and their ratios, all from the same runs', async () => {
+    const { benchTnRounds } = await import('../../bench/tn.js');
+    const { availableBackends } = await import('../../ts/backend/registry.js');
+    const backends = await availableBackends();
+    const r = await benchTnRounds({ backends, rounds: 3, cores: 4, ticks: 20, chunk: 10, warmup: 10, record: false });
+    expect(r.runs.map((x) => x.backend)).toEqual([...backends, ...backends, ...backends]);
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+    for (const b of backends) {
+      const mine = r.runs.filter((x) => x.backend === b);
+      expect(r.median[b]!.ticks_per_s).toBe(med(mine.map((x) => x.ticks_per_s)));
+      expect(r.median[b]!.ticks_per_cpu_s).toBe(med(mine.map((x) => x.ticks_per_cpu_s)));
+      expect(mine.every((x) => x.cores === 4 && x.ticks === 20 && x.mean_rate_hz > 0)).toBe(true);
+    }
+    expect(Object.keys(r.ratios)).toHaveLength((backends.length * (backends.length - 1)) / 2);
+    expect(r.ratios[`${backends[0]}_over_${backends[1]}`]).toBeCloseTo(r.median[backends[0]]!.ticks_per_s / r.median[backends[1]]!.ticks_per_s, 12);
+  });
+});

@@ -5,7 +5,8 @@ import { EXIT, numberOpt, type Command } from '../command.js';
 import { fail } from '../../abi/errors.js';
 import type { BackendName } from '../../backend/engine.js';
 import { fromJson, readModelFile, readSfti, readSpikeText, TrueNorthSim, writeSfri, writeSpikeText, type NetworkDesc, type RecordMode } from '../../truenorth/index.js';
-import { benchTn } from '../../../bench/tn.js';
+import { benchTn, benchTnRounds } from '../../../bench/tn.js';
+import { availableBackends } from '../../backend/registry.js';
 import { machine } from '../../../bench/machine.js';
 
 function loadModel(path: string): NetworkDesc {
@@ -58,11 +59,13 @@ export const benchTnCmd: Command = {
   summary: 'full-chip TrueNorth benchmark (~20 Hz, ~128 axons per neuron): ticks/s, neuron updates/s, synaptic events/s',
   options: {
     cores: { type: 'string', help: 'cores (64 per row; 4096 = one full chip)', default: '4096' },
-    backend: { type: 'string', help: 'engine backend', default: 'native', choices: ['native', 'wasm', 'as'] },
+    backend: { type: 'string', help: 'engine backend (all: every available backend in this one process, alternating, with medians and ratios)', default: 'native', choices: ['native', 'wasm', 'as', 'all'] },
     ticks: { type: 'string', help: 'timed ticks after warm-up', default: '1000' },
     chunk: { type: 'string', help: 'ticks per engine call', default: '50' },
+    rounds: { type: 'string', help: 'with --backend all: rounds of alternating runs (1..50)', default: '1' },
   },
   async run(ctx) {
+    if (ctx.values.backend === 'all') return benchTnAll(ctx);
     const r = await benchTn({
       backend: ctx.values.backend as BackendName, cores: numberOpt(ctx.values, 'cores', 1, 16384, true),
       ticks: numberOpt(ctx.values, 'ticks', 1, 1e7, true), chunk: numberOpt(ctx.values, 'chunk', 1, 100000, true),
@@ -76,5 +79,24 @@ export const benchTnCmd: Command = {
     return EXIT.ok;
   },
 };
+
+/** `bench tn --backend all`: every available backend, alternating over `--rounds`, medians and ratios. */
+async function benchTnAll(ctx: Parameters<Command['run']>[0]): Promise<number> {
+  const backends = await availableBackends();
+  const r = await benchTnRounds({
+    backends, rounds: numberOpt(ctx.values, 'rounds', 1, 50, true), cores: numberOpt(ctx.values, 'cores', 1, 16384, true),
+    ticks: numberOpt(ctx.values, 'ticks', 1, 1e7, true), chunk: numberOpt(ctx.values, 'chunk', 1, 100000, true),
+    onProgress: (m) => { if (!ctx.json) process.stderr.write(`\r${m}        `); },
+  });
+  if (!ctx.json) process.stderr.write('\n');
+  const runs = r.runs.map(({ backend, ticks_per_s, ticks_per_cpu_s, wall_s, mean_rate_hz, load_avg }) => ({ backend, ticks_per_s, ticks_per_cpu_s, wall_s, mean_rate_hz, load_avg }));
+  ctx.emit({ cores: r.cores, neurons: r.cores * 256, ticks: r.ticks, rounds: r.rounds, median: r.median, ratios: r.ratios, runs, machine: machine() });
+  for (const [b, m] of Object.entries(r.median)) {
+    const all = r.runs.filter((x) => x.backend === b).map((x) => x.ticks_per_s.toFixed(0)).join(', ');
+    ctx.log(`${b}: median ${m!.ticks_per_s.toFixed(0)} ticks/s (${m!.ticks_per_cpu_s.toFixed(0)} per CPU-s) over ${r.rounds} run(s): ${all}`);
+  }
+  ctx.log(Object.entries(r.ratios).map(([k, v]) => `${k.replace('_over_', ' / ')} = ${v.toFixed(2)}`).join(', '));
+  return EXIT.ok;
+}
 
 export const TN_COMMANDS: Command[] = [tnRun, benchTnCmd];
