@@ -9,5 +9,5 @@ print('| Set | ' + ' | '.join(vs) + ' | ' + ' | '.join(f'{v} − raw' for v in v
 print('|---' * (2 * len(vs)) + '|')
 for s in t['sets']:
     print(f'| {s} | ' + ' | '.join(f(t['accuracy'][v][s]) for v in vs) + ' | ' + ' | '.join(d(t['deltaVsRaw'][v][s]) for v in vs if v != 'raw') + ' |')
-print('| steps to 97 % | ' + ' | '.join(f"{t['stepsToTarget'][v]['mean']:.0f} ± {t['stepsToTarget'][v]['sd']:.0f}" for v in vs) + ' | |' * (len(vs) - 1))
+print('| steps to 97 % | ' + ' | '.join(f"{t['stepsToTarget'][v]['mean']:.0f} ± {t['stepsToTarget'][v]['sd']:.0f}" for v in vs) + ' |' * (len(vs) - 1))
 print('n per variant:', {v: t['accuracy'][v]['clean']['n'] for v in vs}, 'seeds', t['seeds'])
