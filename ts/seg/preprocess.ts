@@ -185,10 +185,9 @@ export function topHat(x: Float32Array, n: number, S: number, o = TOP_HAT): Floa
   if (o.l > o.h) fail('th.l', `must not exceed th.h = ${o.h}, got ${o.l}`);
   const open = squareMinMax(squareMinMax(x, n, S, o.k, false), n, S, o.k, true);
   const med = planeMedians(x, n, S), P = S * S, y = new Float32Array(x.length);
-  const stack: number[] = [], glare = new Uint8Array(P);
+  const stack: number[] = [], glare = new Uint8Array(P), u = new Float32Array(P);
   for (let p = 0; p < n; p++) {
     const a = Math.min(o.g, Math.max(1, o.m / Math.max(med[p], 1e-9)));
-    const u = new Float32Array(P);
     for (let q = 0; q < P; q++) u[q] = a * Math.max(0, x[p * P + q] - open[p * P + q]);
     glare.fill(0);
     for (let q = 0; q < P; q++) if (u[q] > o.h && !glare[q]) {

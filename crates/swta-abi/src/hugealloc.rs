@@ -27,6 +27,11 @@ extern "C" {
 
 pub struct HugeAlloc;
 
+/// Whether a block of this layout is mapped here (else it goes to the system allocator).
+fn is_huge(layout: &Layout) -> bool {
+    layout.size() >= HUGE_FROM && layout.align() <= HUGE_PAGE
+}
+
 /// Mapping length of a large block: whole huge pages.
 fn mapped_len(size: usize) -> usize {
     (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE
@@ -48,11 +53,8 @@ impl HugeAlloc {
             munmap(raw, head);
         }
         let p = raw.add(head);
-        let tail = HUGE_PAGE - head;
-        if tail > 0 {
-            munmap(p.add(len), tail);
-        }
-        // advice only: without THP the block is still valid memory
+        munmap(p.add(len), HUGE_PAGE - head); // the tail: never empty, as head < HUGE_PAGE
+                                              // advice only: without THP the block is still valid memory
         madvise(p, len, MADV_HUGEPAGE);
         p
     }
@@ -63,7 +65,7 @@ impl HugeAlloc {
 // layout's size, which Rust passes unchanged to both); alignment ≤ 2 MB is met by construction.
 unsafe impl GlobalAlloc for HugeAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if layout.size() >= HUGE_FROM && layout.align() <= HUGE_PAGE {
+        if is_huge(&layout) {
             Self::map(layout.size())
         } else {
             System.alloc(layout)
@@ -71,7 +73,7 @@ unsafe impl GlobalAlloc for HugeAlloc {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if layout.size() >= HUGE_FROM && layout.align() <= HUGE_PAGE {
+        if is_huge(&layout) {
             Self::map(layout.size()) // fresh anonymous pages are zero
         } else {
             System.alloc_zeroed(layout)
@@ -79,7 +81,7 @@ unsafe impl GlobalAlloc for HugeAlloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        if layout.size() >= HUGE_FROM && layout.align() <= HUGE_PAGE {
+        if is_huge(&layout) {
             munmap(ptr, mapped_len(layout.size()));
         } else {
             System.dealloc(ptr, layout)
@@ -87,11 +89,10 @@ unsafe impl GlobalAlloc for HugeAlloc {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let small = |s: usize| s < HUGE_FROM || layout.align() > HUGE_PAGE;
-        if small(layout.size()) && small(new_size) {
+        let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+        if !is_huge(&layout) && !is_huge(&new_layout) {
             return System.realloc(ptr, layout, new_size);
         }
-        let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
         let q = self.alloc(new_layout);
         if !q.is_null() {
             std::ptr::copy_nonoverlapping(ptr, q, layout.size().min(new_size));

@@ -1,11 +1,11 @@
 // TrueNorth commands: run a model file (IBM-style or swta JSON) with optional input spikes, and the
 // full-chip benchmark.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { EXIT, numberOpt, type Command } from '../command.js';
+import { EXIT, numberOpt, type Command, type CommandContext } from '../command.js';
 import { fail } from '../../abi/errors.js';
 import type { BackendName } from '../../backend/engine.js';
 import { fromJson, readModelFile, readSfti, readSpikeText, TrueNorthSim, writeSfri, writeSpikeText, type NetworkDesc, type RecordMode } from '../../truenorth/index.js';
-import { benchTn, benchTnRounds } from '../../../bench/tn.js';
+import { benchTn, benchTnRounds, type TnBenchOptions } from '../../../bench/tn.js';
 import { availableBackends } from '../../backend/registry.js';
 import { machine } from '../../../bench/machine.js';
 
@@ -65,12 +65,13 @@ export const benchTnCmd: Command = {
     rounds: { type: 'string', help: 'with --backend all: rounds of alternating runs (1..50)', default: '1' },
   },
   async run(ctx) {
-    if (ctx.values.backend === 'all') return benchTnAll(ctx);
-    const r = await benchTn({
-      backend: ctx.values.backend as BackendName, cores: numberOpt(ctx.values, 'cores', 1, 16384, true),
-      ticks: numberOpt(ctx.values, 'ticks', 1, 1e7, true), chunk: numberOpt(ctx.values, 'chunk', 1, 100000, true),
-      onProgress: (m) => { if (!ctx.json) process.stderr.write(`\r${m}        `); },
-    });
+    const common = {
+      cores: numberOpt(ctx.values, 'cores', 1, 16384, true), ticks: numberOpt(ctx.values, 'ticks', 1, 1e7, true),
+      chunk: numberOpt(ctx.values, 'chunk', 1, 100000, true),
+      onProgress: (m: string) => { if (!ctx.json) process.stderr.write(`\r${m}        `); },
+    };
+    if (ctx.values.backend === 'all') return benchTnAll(ctx, common);
+    const r = await benchTn({ ...common, backend: ctx.values.backend as BackendName });
     if (!ctx.json) process.stderr.write('\n');
     const { backend, cores, neurons, ticks, wall_s, ticks_per_s, neuron_updates_per_s, synaptic_events_per_s } = r;
     ctx.emit({ backend, cores, neurons, ticks, wall_s, ticks_per_s, neuron_updates_per_s, synaptic_events_per_s, mean_rate_hz: r.mean_rate_hz, cpu_s: r.cpu_s, ticks_per_cpu_s: r.ticks_per_cpu_s, load_avg: r.load_avg, machine: machine() });
@@ -81,13 +82,9 @@ export const benchTnCmd: Command = {
 };
 
 /** `bench tn --backend all`: every available backend, alternating over `--rounds`, medians and ratios. */
-async function benchTnAll(ctx: Parameters<Command['run']>[0]): Promise<number> {
+async function benchTnAll(ctx: CommandContext, common: Omit<TnBenchOptions, 'backend'>): Promise<number> {
   const backends = await availableBackends();
-  const r = await benchTnRounds({
-    backends, rounds: numberOpt(ctx.values, 'rounds', 1, 50, true), cores: numberOpt(ctx.values, 'cores', 1, 16384, true),
-    ticks: numberOpt(ctx.values, 'ticks', 1, 1e7, true), chunk: numberOpt(ctx.values, 'chunk', 1, 100000, true),
-    onProgress: (m) => { if (!ctx.json) process.stderr.write(`\r${m}        `); },
-  });
+  const r = await benchTnRounds({ ...common, backends, rounds: numberOpt(ctx.values, 'rounds', 1, 50, true) });
   if (!ctx.json) process.stderr.write('\n');
   const runs = r.runs.map(({ backend, ticks_per_s, ticks_per_cpu_s, wall_s, mean_rate_hz, load_avg }) => ({ backend, ticks_per_s, ticks_per_cpu_s, wall_s, mean_rate_hz, load_avg }));
   ctx.emit({ cores: r.cores, neurons: r.cores * 256, ticks: r.ticks, rounds: r.rounds, median: r.median, ratios: r.ratios, runs, machine: machine() });

@@ -57,8 +57,8 @@ pub struct Chip {
     /// Neurons (`core * 256 + j`) that fired in the current block of cores, in firing order; routed
     /// in one tight loop (`Chip::route`) so that the destination look-ups overlap their cache misses.
     pub(super) fired_list: Vec<u32>,
-    /// Scratch of one block: the active rows (`core * 256 + axon`) in `load_block`, then the
-    /// destinations of the fired neurons in `route`.
+    /// Scratch of one block: the active rows (`core * 256 + axon`) in `load_block` (targets without
+    /// prefetch), then the destinations of the fired neurons in `route`.
     pub(super) pending: Vec<u32>,
     /// Activity vectors of the current block's cores, taken from the scheduler by `Chip::load_block`.
     pub(super) act: [[u64; WORDS]; BLOCK],

@@ -27,20 +27,6 @@ pub fn set(sched: &mut [u64], core: usize, tick: u64, axon: usize) {
     }
 }
 
-/// Take (read and clear) the activity vector of `core` for tick `tick`.
-#[inline]
-pub fn take(sched: &mut [u64], core: usize, tick: u64) -> [u64; WORDS] {
-    let b = slot_base(sched.len() / (SLOTS * WORDS), core, tick);
-    let mut a = [0u64; WORDS];
-    if let Some(row) = sched.get_mut(b..b + WORDS) {
-        for (dst, src) in a.iter_mut().zip(row.iter_mut()) {
-            *dst = *src;
-            *src = 0;
-        }
-    }
-    a
-}
-
 /// The activity vector of `core` for tick `tick`, left in place (to prefetch its rows ahead).
 #[inline]
 pub fn peek(sched: &[u64], core: usize, tick: u64) -> [u64; WORDS] {
@@ -48,6 +34,17 @@ pub fn peek(sched: &[u64], core: usize, tick: u64) -> [u64; WORDS] {
     let mut a = [0u64; WORDS];
     if let Some(row) = sched.get(b..b + WORDS) {
         a.copy_from_slice(row);
+    }
+    a
+}
+
+/// Take (read and clear) the activity vector of `core` for tick `tick`.
+#[inline]
+pub fn take(sched: &mut [u64], core: usize, tick: u64) -> [u64; WORDS] {
+    let a = peek(sched, core, tick);
+    let b = slot_base(sched.len() / (SLOTS * WORDS), core, tick);
+    if let Some(row) = sched.get_mut(b..b + WORDS) {
+        row.fill(0);
     }
     a
 }
