@@ -21,7 +21,7 @@ def sustained(curve):
     return out
 
 rows, prim, sus100, sus50 = [], {'raw': {}, 'field': {}}, {'raw': {}, 'field': {}}, {'raw': {}, 'field': {}}
-for s in (1, 2, 3, 4, 5):
+for s in range(1, 11):  # seeds 6-10: the §5.9 extension (results/vit-run5/run-s6-10.sh)
     for v in ('raw', 'field'):
         f = os.path.join(base, f'steps-{v}-s{s}.json')
         if not os.path.exists(f):
@@ -56,6 +56,8 @@ def report(name, m):
           f"per seed {[f'{100 * (b / a - 1):+.1f} %' for a, b in zip(r, f)]}")
 
 report('primary (first 50-step probe)', prim)
+report('primary, seeds 1-5 only', {v: {s: x for s, x in prim[v].items() if s <= 5} for v in prim})
+report('primary, seeds 6-10 only', {v: {s: x for s, x in prim[v].items() if s >= 6} for v in prim})
 report('primary, seeds 1-3 only', {v: {s: x for s, x in prim[v].items() if s <= 3} for v in prim})
 report('sustained, 100-step grid', sus100)
-report('sustained, 50-step grid (seeds 4-5)', sus50)
+report('sustained, 50-step grid (seeds 4-10)', sus50)
