@@ -53,8 +53,9 @@ impl HugeAlloc {
             munmap(raw, head);
         }
         let p = raw.add(head);
-        munmap(p.add(len), HUGE_PAGE - head); // the tail: never empty, as head < HUGE_PAGE
-                                              // advice only: without THP the block is still valid memory
+        // the tail is never empty, as head < HUGE_PAGE
+        munmap(p.add(len), HUGE_PAGE - head);
+        // advice only: without THP the block is still valid memory
         madvise(p, len, MADV_HUGEPAGE);
         p
     }

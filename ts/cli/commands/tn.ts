@@ -87,7 +87,7 @@ async function benchTnAll(ctx: CommandContext, common: Omit<TnBenchOptions, 'bac
   const r = await benchTnRounds({ ...common, backends, rounds: numberOpt(ctx.values, 'rounds', 1, 50, true) });
   if (!ctx.json) process.stderr.write('\n');
   const runs = r.runs.map(({ backend, ticks_per_s, ticks_per_cpu_s, wall_s, mean_rate_hz, load_avg }) => ({ backend, ticks_per_s, ticks_per_cpu_s, wall_s, mean_rate_hz, load_avg }));
-  ctx.emit({ cores: r.cores, neurons: r.cores * 256, ticks: r.ticks, rounds: r.rounds, median: r.median, ratios: r.ratios, runs, machine: machine() });
+  ctx.emit({ cores: r.cores, neurons: r.runs[0].neurons, ticks: r.ticks, rounds: r.rounds, median: r.median, ratios: r.ratios, runs, machine: machine() });
   for (const [b, m] of Object.entries(r.median)) {
     const all = r.runs.filter((x) => x.backend === b).map((x) => x.ticks_per_s.toFixed(0)).join(', ');
     ctx.log(`${b}: median ${m!.ticks_per_s.toFixed(0)} ticks/s (${m!.ticks_per_cpu_s.toFixed(0)} per CPU-s) over ${r.rounds} run(s): ${all}`);
