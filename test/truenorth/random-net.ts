@@ -88,7 +88,7 @@ export function fastPathNet(seed: number): { net: NetworkDesc; potentials: Int32
       s0: int(0, 255), s1: int(0, 255), s2: int(0, 8), s3: pick([0, 1, 255]),
       b0: false, b1: false, b2: false, b3: false,
       sigma_lambda: pick([1, -1]), lambda: k % 6 === 0 || k % 6 === 5 ? 0 : pick([1, 2, 5, 30, 255]), c_lambda: false, epsilon: k % 2 === 1,
-      alpha: pick([1, 8, 60, 200, 1000, 100000]), beta: pick([0, 3, 50, 500, 100000]), TM: 0,
+      alpha: pick([0, 1, 8, 60, 200, 1000, 100000]), beta: pick([0, 3, 50, 500, 100000]), TM: 0,
       gamma: k % 3, kappa: k % 4 >= 2, sigma_VR: pick([1, -1]), VR: int(0, 4), V: 0,
     });
     // every other type: axon types that share a weight (the fast path sums them in one bucket), as in

@@ -265,9 +265,11 @@ pub fn pass_rows(
 /// 32 inputs of a group in memory and widens bit tests through i32 lanes). 16 neurons at a time: the
 /// two bytes of a row that hold their synapses are spread over 16 i8 lanes by a swizzle and tested
 /// against the lane bits, the i8 masks select the row's weight into two i16x8 sums (fewer than 128
-/// rows: |sum| < 2^15), which widen to four i32x4 for the neuron step. Same arithmetic as
-/// `step_mode`, lane by lane (`step4` mirrors it line for line on v128 lanes; keep the two in step —
-/// the "fast-path cores" cross-backend test compares them in every mode).
+/// rows: |sum| < 2^15), which widen to four i32x4 for the neuron step. Rows that share one weight
+/// magnitude are first folded into bit-sliced planes (`fold`: 5 rows → 3). Same results as
+/// `step_mode`, lane by lane (`step4` computes its selects with fewer lane ops, valid because α, β ≥ 0;
+/// keep the two in step — the "fast-path cores" cross-backend test compares them in every mode and
+/// fails when either the fold or a select is broken, checked by mutation).
 #[cfg(target_arch = "wasm32")]
 pub mod simd128 {
     use super::{DenseRow, K, N, WORDS};
@@ -275,6 +277,7 @@ pub mod simd128 {
 
     /// Lane bits of the byte-spread rows.
     const BIT8: v128 = u8x16(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+    static BIT8_CELL: v128 = BIT8;
 
     /// Swizzle indices spreading bytes 2p and 2p + 1 of a 16-byte half-row over lanes 0–7 and 8–15.
     const fn spread(p: u8) -> v128 {
@@ -286,7 +289,8 @@ pub mod simd128 {
     /// K as lane constants.
     struct Kv {
         leak: v128,
-        fire_at: v128,
+        /// fire_at − 1 (fire_at = α + [>] ≥ 0, so no wrap)
+        fire_above: v128,
         neg_below: v128,
         alpha: v128,
         beta: v128,
@@ -300,7 +304,7 @@ pub mod simd128 {
         fn of(k: &K) -> Kv {
             Kv {
                 leak: i32x4_splat(k.leak),
-                fire_at: i32x4_splat(k.fire_at),
+                fire_above: i32x4_splat(k.fire_at.wrapping_sub(1)),
                 neg_below: i32x4_splat(k.neg_below),
                 alpha: i32x4_splat(k.alpha),
                 beta: i32x4_splat(k.beta),
@@ -348,24 +352,29 @@ pub mod simd128 {
         } else {
             v = add::<SAT>(v, k.leak);
         }
-        let fire = i32x4_ge(v, k.fire_at);
-        let below = i32x4_lt(v, k.neg_below);
-        let on_fire = match G {
-            0 => k.r,
-            1 => i32x4_sub(v, k.alpha),
-            _ => v,
-        };
-        let on_neg = if KAPPA {
-            k.neg_beta
+        // the selects of `step_mode`, in fewer lane ops where α, β ≥ 0 allow (SIMD128 has no
+        // compare-≥ and a select is 3 instructions on x86-64):
+        // v ≥ fire_at ⟺ v > fire_at − 1 (fire_at ≥ 0)
+        let fire = i32x4_gt(v, k.fire_above);
+        // κ: V < −β (+1 with ≤) → −β, otherwise V stays ≥ −β: max(V, −β)
+        // γ = 1, κ = 0: V < nb → V + β
+        let v1 = if KAPPA {
+            i32x4_max(v, k.neg_beta)
         } else {
             match G {
-                0 => k.neg_r,
-                1 => i32x4_add(v, k.beta),
+                0 => v128_bitselect(k.neg_r, v, i32x4_lt(v, k.neg_below)),
+                1 => i32x4_add(v, v128_and(i32x4_lt(v, k.neg_below), k.beta)),
                 _ => v,
             }
         };
-        let v1 = v128_bitselect(on_neg, v, below);
-        (v128_bitselect(on_fire, v1, fire), fire)
+        // a firing V ≥ α ≥ 0 was not changed by the negative branch (it could only be V = 0 with
+        // β = 0 there), so γ = 1 subtracts α from v1 where fired
+        let v2 = match G {
+            0 => v128_bitselect(k.r, v1, fire),
+            1 => i32x4_sub(v1, v128_and(fire, k.alpha)),
+            _ => v1,
+        };
+        (v2, fire)
     }
 
     /// Steps 16 neurons: old potentials `v0`, inputs `x`; stores
@@ -403,11 +412,63 @@ pub mod simd128 {
         track: bool,
     ) -> bool {
         let kv = &Kv::of(k);
+        let mut planes = [DenseRow::default(); 4];
+        let (rows, bias) = match fold(rows, &mut planes) {
+            Some((n, bias)) => (&planes[..n], bias),
+            None => (rows, 0),
+        };
         if track {
-            run::<G, KAPPA, EPS, true>(v, sparse, rows, kv, fired)
+            run::<G, KAPPA, EPS, true>(v, sparse, rows, bias, kv, fired)
         } else {
-            run::<G, KAPPA, EPS, false>(v, sparse, rows, kv, fired)
+            run::<G, KAPPA, EPS, false>(v, sparse, rows, bias, kv, fired)
         }
+    }
+
+    /// When 3 to 15 dense rows share one weight magnitude m (as the benchmark's ±1), fold them into
+    /// bit-sliced planes: plane p holds bit p of each neuron's count of set bits, so that they reach
+    /// the kernel as ⌊log2 k⌋ + 1 rows of weight m·2^p instead of k rows (each row costs ≈ 15
+    /// instructions per 16 neurons there; folding costs ≈ 15 per row once). A row of weight −m
+    /// enters as its complement, −m·b = m·(1 − b) − m, its −m going to the returned bias (added to
+    /// every neuron). Same sums; every partial sum in the kernel is a sum of fewer than 128 terms of
+    /// magnitude ≤ 255, so i16 holds it. Returns (planes, bias), or None to use the rows as they are.
+    fn fold(rows: &[DenseRow], planes: &mut [DenseRow; 4]) -> Option<(usize, i16)> {
+        let m = rows.first()?.w.abs();
+        if rows.len() < 3 || rows.len() > 15 || rows.iter().any(|r| r.w.abs() != m) {
+            return None;
+        }
+        let zero = i64x2_splat(0);
+        let mut p = [[zero; 2]; 4];
+        let mut bias = 0i32;
+        for r in rows {
+            // SAFETY: `r.bits` is 4 u64 = two v128.
+            let mut c = unsafe {
+                let q = r.bits.as_ptr() as *const v128;
+                [v128_load(q), v128_load(q.add(1))]
+            };
+            if r.w < 0 {
+                c = [v128_not(c[0]), v128_not(c[1])];
+                bias -= m;
+            }
+            // ripple-carry add of c into the 4-plane counter (k ≤ 15): sum = x ^ c, carry = x & c
+            for plane in p.iter_mut() {
+                for (x, ch) in plane.iter_mut().zip(c.iter_mut()) {
+                    let carry = v128_and(*x, *ch);
+                    *x = v128_xor(*x, *ch);
+                    *ch = carry;
+                }
+            }
+        }
+        let n = (usize::BITS - rows.len().leading_zeros()) as usize; // bit length of k: 2..4
+        for (i, (out, plane)) in planes.iter_mut().zip(p.iter()).take(n).enumerate() {
+            // SAFETY: `out.bits` is 4 u64 = two v128.
+            unsafe {
+                let q = out.bits.as_mut_ptr() as *mut v128;
+                v128_store(q, plane[0]);
+                v128_store(q.add(1), plane[1]);
+            }
+            out.w = m << i;
+        }
+        Some((n, bias as i16))
     }
 
     #[inline(never)] // one function per mode: V8 compiles a giant inlined tick loop poorly
@@ -415,19 +476,25 @@ pub mod simd128 {
         v: &mut [i32],
         sparse: &mut [i16; N],
         rows: &[DenseRow],
+        bias: i16,
         k: &Kv,
         fired: &mut [u64; WORDS],
     ) -> bool {
         let v = &mut v[..N];
+        // BIT8 read opaquely: seeing its one bit per lane, LLVM rewrites eq(x & b, b) as ne(x & b, 0),
+        // which V8 lowers to compare + not (4 instructions instead of 2, per row and group)
+        // SAFETY: a read of a valid static.
+        let bit8 = unsafe { core::ptr::read_volatile(&BIT8_CELL) };
         let mut diff = i32x4_splat(0);
         let off = i32x4_splat(1 << 30);
+        let bias = i16x8_splat(bias);
         for h in 0..N / 16 {
             let (half, idx) = (h >> 3, SPREAD[h & 7]);
             let s = &mut sparse[16 * h..16 * h + 16];
             // SAFETY: `s` holds 16 i16 (two v128).
             let (mut lo, mut hi) = unsafe {
                 let p = s.as_mut_ptr() as *mut v128;
-                let x = (v128_load(p), v128_load(p.add(1)));
+                let x = (i16x8_add(v128_load(p), bias), i16x8_add(v128_load(p.add(1)), bias));
                 v128_store(p, i16x8_splat(0));
                 v128_store(p.add(1), i16x8_splat(0));
                 x
@@ -436,12 +503,14 @@ pub mod simd128 {
             let mask = |r: &DenseRow| {
                 // SAFETY: `r.bits` is 4 u64 = two v128; `half` < 2.
                 let row = unsafe { v128_load((r.bits.as_ptr() as *const v128).add(half)) };
-                i8x16_eq(v128_and(i8x16_swizzle(row, idx), BIT8), BIT8)
+                i8x16_eq(v128_and(i8x16_swizzle(row, idx), bit8), bit8)
             };
             for r in rows {
                 let (m, w) = (mask(r), i16x8_splat(r.w as i16));
+                // the masks are 0 / −1 per byte: byte doubling widens them (one unpack for the high half)
+                let m_hi = i8x16_shuffle::<8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, 14, 14, 15, 15>(m, m);
                 lo = i16x8_add(lo, v128_and(i16x8_extend_low_i8x16(m), w));
-                hi = i16x8_add(hi, v128_and(i16x8_extend_high_i8x16(m), w));
+                hi = i16x8_add(hi, v128_and(m_hi, w));
             }
             let vs = &mut v[16 * h..16 * h + 16];
             // SAFETY: `vs` holds 16 i32 (four v128).
