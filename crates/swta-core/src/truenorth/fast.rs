@@ -289,7 +289,7 @@ pub mod simd128 {
     /// K as lane constants.
     struct Kv {
         leak: v128,
-        /// fire_at − 1 (fire_at = α + [>] ≥ 0, so no wrap)
+        /// fire_at − 1 (fire_at = α, + 1 under the `gt` switch: ≥ 0, so no wrap)
         fire_above: v128,
         neg_below: v128,
         alpha: v128,
@@ -426,8 +426,8 @@ pub mod simd128 {
 
     /// When 3 to 15 dense rows share one weight magnitude m (as the benchmark's ±1), fold them into
     /// bit-sliced planes: plane p holds bit p of each neuron's count of set bits, so that they reach
-    /// the kernel as ⌊log2 k⌋ + 1 rows of weight m·2^p instead of k rows (each row costs ≈ 15
-    /// instructions per 16 neurons there; folding costs ≈ 15 per row once). A row of weight −m
+    /// the kernel as ⌊log2 k⌋ + 1 rows of weight m·2^p instead of k rows (each row costs ≈ 14
+    /// instructions per 16 neurons there, 16 times; folding costs ≈ 30 per row, once). A row of weight −m
     /// enters as its complement, −m·b = m·(1 − b) − m, its −m going to the returned bias (added to
     /// every neuron). Same sums; every partial sum in the kernel is a sum of fewer than 128 terms of
     /// magnitude ≤ 255, so i16 holds it. Returns (planes, bias), or None to use the rows as they are.
