@@ -64,6 +64,12 @@ export function tnBenchNetwork(cores: number, seed = 2024): NetworkDesc {
   return { cols, rows, neuronTypes, cores: list };
 }
 
+/** The benchmark's start: random potentials in [0, 100) ⊂ [0, α), so the chip starts near its steady state. */
+export function setStartPotentials(sim: TrueNorthSim, net: NetworkDesc): void {
+  const rnd = xorshift(7);
+  for (const c of net.cores) sim.setPotentials(c.id, Int32Array.from({ length: 256 }, () => rnd() % 100));
+}
+
 export async function benchTn(o: TnBenchOptions): Promise<TnBenchResult> {
   const chunk = o.chunk ?? 50;
   const t0 = performance.now();
@@ -71,9 +77,7 @@ export async function benchTn(o: TnBenchOptions): Promise<TnBenchResult> {
   const net = tnBenchNetwork(o.cores);
   const sim = await TrueNorthSim.create(net, o.backend, { record: 'none', chunk });
   const neurons = net.cols * net.rows * 256;
-  // random initial potentials in [0, α) so the chip starts near its steady state
-  const rnd = xorshift(7);
-  for (const c of net.cores) sim.setPotentials(c.id, Int32Array.from({ length: 256 }, () => rnd() % 100));
+  setStartPotentials(sim, net);
   const buildS = (performance.now() - t0) / 1000;
   const warm = o.warmup ?? 200;
   for (let t = 0; t < warm; t += chunk) { sim.run(chunk); o.onProgress?.(`warm-up ${t + chunk}/${warm} ticks`); }

@@ -5,15 +5,13 @@ import { readFileSync } from 'node:fs';
 import { loadWasm } from '../../ts/abi/wasm.js';
 import { Engine } from '../../ts/backend/engine.js';
 import { TrueNorthSim } from '../../ts/truenorth/index.js';
-import { tnBenchNetwork } from '../tn.js';
+import { setStartPotentials, tnBenchNetwork } from '../tn.js';
 
 const [wasm, cores, ticks] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
 const l = await loadWasm(new Uint8Array(readFileSync(wasm)));
 const net = tnBenchNetwork(cores);
 const sim = TrueNorthSim.compile(new Engine('wasm', l.exports, l.memory), net, { record: 'none', chunk: 50 });
-let s = 7; // the same start potentials as bench/tn.ts
-const rnd = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s; };
-for (const c of net.cores) sim.setPotentials(c.id, Int32Array.from({ length: 256 }, () => rnd() % 100));
+setStartPotentials(sim, net);
 const t0 = performance.now();
 for (let t = 0; t < ticks; t += 50) sim.run(Math.min(50, ticks - t));
 console.log(JSON.stringify({ wasm, cores, ticks, ms: performance.now() - t0, spikes: sim.stats().spikes }));

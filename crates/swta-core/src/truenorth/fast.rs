@@ -275,9 +275,8 @@ pub mod simd128 {
     use super::{DenseRow, K, N, WORDS};
     use core::arch::wasm32::*;
 
-    /// Lane bits of the byte-spread rows.
-    const BIT8: v128 = u8x16(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
-    static BIT8_CELL: v128 = BIT8;
+    /// Lane bits of the byte-spread rows (a static, read opaquely by `run`).
+    static BIT8: v128 = u8x16(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
 
     /// Swizzle indices spreading bytes 2p and 2p + 1 of a 16-byte half-row over lanes 0–7 and 8–15.
     const fn spread(p: u8) -> v128 {
@@ -485,7 +484,7 @@ pub mod simd128 {
         // BIT8 read opaquely: seeing its one bit per lane, LLVM rewrites eq(x & b, b) as ne(x & b, 0),
         // which V8 lowers to compare + not (4 instructions instead of 2, per row and group)
         // SAFETY: a read of a valid static.
-        let bit8 = unsafe { core::ptr::read_volatile(&BIT8_CELL) };
+        let bit8 = unsafe { core::ptr::read_volatile(&BIT8) };
         let mut diff = i32x4_splat(0);
         let off = i32x4_splat(1 << 30);
         let bias = i16x8_splat(bias);
