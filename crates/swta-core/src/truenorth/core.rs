@@ -47,6 +47,10 @@ impl Chip {
     /// Uniform deterministic core with < 128 active axons: sparse rows bit by bit into `acc16`, dense
     /// rows listed with their weights, then `fast::pass_rows` (integrate + update).
     /// `track`: the core had no active axon (only then is the result used).
+    // Out of line on wasm32 (as `load_block` and `route`): V8's register allocator spills heavily in
+    // one tick loop with every phase inlined; split, the in-cache benchmark ran ×1.3 faster
+    // (docs/truenorth.md §1.3). Native code is unaffected.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16, track: bool) -> bool {
         let w = self.types[u as usize].w;
         self.dense.clear();
@@ -239,6 +243,7 @@ impl Chip {
     /// prefetched the rows a block ahead (`prefetch_rows`), so they are already on their way; on
     /// other targets (wasm32 has no prefetch) this block's rows are loaded here in a branch-light
     /// loop of independent loads, so the CPU keeps many misses in flight before the cores need them.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub(super) fn load_block(&mut self, b0: usize, b1: usize, t: u64) {
         for c in b0..b1 {
             self.act[c - b0] = scheduler::take(&mut self.sched, c, t);
@@ -288,6 +293,7 @@ impl Chip {
     /// core's slot (t + delay) mod 16 (an OR, so coincident spikes merge). The destinations, then
     /// the scheduler words they hit, are loaded first in loops of independent loads, for the same
     /// reason as in `load_block`.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub(super) fn route(&mut self, t: u64) {
         self.spikes += self.fired_list.len() as u64;
         self.pending.clear();
