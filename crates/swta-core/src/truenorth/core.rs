@@ -48,8 +48,8 @@ impl Chip {
     /// rows listed with their weights, then `fast::pass_rows` (integrate + update).
     /// `track`: the core had no active axon (only then is the result used).
     // Out of line on wasm32 (as `load_block` and `route`): V8's register allocator spills heavily in
-    // one tick loop with every phase inlined; split, the in-cache benchmark ran ×1.3 faster
-    // (docs/truenorth.md §1.3). Native code is unaffected.
+    // one tick loop with every phase inlined; split, the in-cache benchmark ran ≈ 5 % faster, the full
+    // chip the same (docs/truenorth.md §1.3). Native code is unaffected.
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16, track: bool) -> bool {
         let w = self.types[u as usize].w;
