@@ -63,13 +63,18 @@ pub struct Chip {
     /// Activity vectors of the current block's cores, taken from the scheduler by `Chip::load_block`.
     pub(super) act: [[u64; WORDS]; BLOCK],
     /// Sink of the loads that warm the block's crossbar rows (`Chip::load_block`), kept so they are
-    /// not optimised away.
+    /// not optimised away (targets without prefetch).
+    #[cfg(not(target_arch = "x86_64"))]
     pub(super) sink: u64,
     pub(super) xbar: Vec<Row>,
     /// Axon types, 2 bits per axon (axon i of core c: word `c * 8 + i / 32`, bits `2 * (i % 32)`): one
     /// cache line per core, so the whole grid's types stay in cache.
     pub(super) atype: Vec<u64>,
     pub(super) sched: Vec<u64>,
+    /// Spike queues of the blocks of cores (see `scheduler`): queue q's entries from `q * QUEUE`, its
+    /// length `qlen[q]`.
+    pub(super) queue: Vec<u16>,
+    pub(super) qlen: Vec<u32>,
     pub(super) seeds: Vec<u32>,
     pub(super) keys: Vec<u32>,
     pub(super) meta: Vec<CoreMeta>,
@@ -117,6 +122,7 @@ impl Chip {
             ));
         }
         let n = (cols * rows) as usize;
+        let blocks = (n + BLOCK - 1) / BLOCK;
         let mut chip = Chip {
             cols,
             rows,
@@ -129,10 +135,13 @@ impl Chip {
             fired_list: Vec::with_capacity(BLOCK * N),
             pending: Vec::with_capacity(BLOCK * N),
             act: [[0; WORDS]; BLOCK],
+            #[cfg(not(target_arch = "x86_64"))]
             sink: 0,
             xbar: vec![Row::default(); n * N],
             atype: vec![0; n * N / 32],
             sched: vec![0; n * SLOTS * WORDS],
+            queue: vec![0; blocks * SLOTS * scheduler::QUEUE],
+            qlen: vec![0; blocks * SLOTS],
             seeds: vec![0; n],
             keys: vec![0; n],
             meta: vec![CoreMeta { kind: CoreKind::Empty, quiet: true, settled: false, all_fast: false }; n],

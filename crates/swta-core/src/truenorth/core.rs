@@ -3,10 +3,11 @@
 //! destination core's future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
 
 use super::chip::{unpack_dest, PACK_NONE, PACK_OUTPUT};
-use super::chip::{Chip, CoreKind};
+use super::chip::{Chip, CoreKind, BLOCK};
 use super::crossbar::{add_row16, add_row_dense, add_row_weights, count};
 use super::fast::DenseRow;
 use super::neuron::{stoch_syn, update, NeuronType};
+use super::scheduler::QUEUE;
 use super::{fast, prng, scheduler, DISABLED, N, WORDS};
 
 /// Rows with at least this many synapses are added densely (32 vector steps), sparser rows bit by bit.
@@ -238,15 +239,25 @@ impl Chip {
         self.fired_list.push((c * N + j) as u32);
     }
 
-    /// Take the scheduler slots of cores b0..b1 for tick `t` into `act`. Each active crossbar row is
-    /// a cache miss (a full chip's 32 MB crossbar does not fit in cache). On x86-64 `Chip::run` has
-    /// prefetched the rows a block ahead (`prefetch_rows`), so they are already on their way; on
-    /// other targets (wasm32 has no prefetch) this block's rows are loaded here in a branch-light
-    /// loop of independent loads, so the CPU keeps many misses in flight before the cores need them.
+    /// Take the scheduler slots of cores b0..b1 (b0 a multiple of BLOCK) for tick `t` into `act`, with
+    /// the spikes queued for the block. Each active crossbar row is a cache miss (a full chip's 32 MB
+    /// crossbar does not fit in cache). On x86-64 `Chip::run` has prefetched the rows a block ahead
+    /// (`prefetch_rows`), so they are already on their way; on other targets (wasm32 has no prefetch)
+    /// this block's rows are loaded here in a branch-light loop of independent loads, so the CPU keeps
+    /// many misses in flight before the cores need them.
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub(super) fn load_block(&mut self, b0: usize, b1: usize, t: u64) {
         for c in b0..b1 {
             self.act[c - b0] = scheduler::take(&mut self.sched, c, t);
+        }
+        let q = scheduler::queue(b0, t);
+        if let Some(n) = self.qlen.get_mut(q) {
+            let queued = self.queue.get(q * QUEUE..q * QUEUE + *n as usize).unwrap_or(&[]);
+            for &e in queued {
+                let e = e as usize;
+                self.act[(e >> 8) & (BLOCK - 1)][(e >> 6) & 3] |= 1 << (e & 63);
+            }
+            *n = 0;
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
@@ -269,7 +280,8 @@ impl Chip {
     }
 
     /// Prefetch the active crossbar rows of core `c` for tick `t` (past the last core: core
-    /// `c - cores` of tick t + 1), read from its scheduler slot without taking it.
+    /// `c - cores` of tick t + 1), read from its scheduler slot without taking it, and the rows of
+    /// the i-th of the `BLOCK` parts of its block's spike queue, where i = c % BLOCK.
     #[cfg(target_arch = "x86_64")]
     #[inline]
     pub(super) fn prefetch_rows(&self, c: usize, t: u64) {
@@ -287,26 +299,26 @@ impl Chip {
                 }
             }
         }
+        let q = scheduler::queue(c, t);
+        let (n, i, b0) = (self.qlen.get(q).copied().unwrap_or(0) as usize, c % BLOCK, c - c % BLOCK);
+        for &e in self.queue.get(q * QUEUE + n * i / BLOCK..q * QUEUE + n * (i + 1) / BLOCK).unwrap_or(&[]) {
+            if let Some(row) = self.xbar.get((b0 + (e as usize >> 8)) * N + (e as usize & 0xff)) {
+                prefetch(row);
+            }
+        }
     }
 
-    /// Record and deliver the block's spikes of tick `t`: each sets bit `axon` of its destination
-    /// core's slot (t + delay) mod 16 (an OR, so coincident spikes merge). The destinations, then
-    /// the scheduler words they hit, are loaded first in loops of independent loads, for the same
-    /// reason as in `load_block`.
+    /// Record and deliver the block's spikes of tick `t`: each joins the spike queue of its
+    /// destination core's block for tick t + delay (`scheduler`), or sets bit `axon` of the core's slot
+    /// (t + delay) mod 16 when that queue is full (an OR either way, so coincident spikes merge). The
+    /// destinations are loaded first in a loop of independent loads, for the same reason as the rows
+    /// in `load_block`.
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub(super) fn route(&mut self, t: u64) {
         self.spikes += self.fired_list.len() as u64;
         self.pending.clear();
         let (dest, fired) = (&self.dest, &self.fired_list);
         self.pending.extend(fired.iter().map(|&k| dest.get(k as usize).copied().unwrap_or(PACK_NONE)));
-        let mut x = 0u64;
-        for &d in &self.pending {
-            if d < PACK_OUTPUT {
-                let (dc, axon, delay) = unpack_dest(d);
-                x ^= self.sched.get(scheduler::word(&self.sched, dc, t + delay, axon)).copied().unwrap_or(0);
-            }
-        }
-        self.sink ^= x;
         if self.record_mode != 0 {
             for i in 0..self.fired_list.len() {
                 let (k, d) = (self.fired_list[i] as usize, self.pending[i]);
@@ -318,7 +330,16 @@ impl Chip {
         for &d in &self.pending {
             if d < PACK_OUTPUT {
                 let (dc, axon, delay) = unpack_dest(d);
-                scheduler::set(&mut self.sched, dc, t + delay, axon);
+                let q = scheduler::queue(dc, t + delay);
+                match self.qlen.get_mut(q) {
+                    Some(n) if (*n as usize) < QUEUE => {
+                        if let Some(e) = self.queue.get_mut(q * QUEUE + *n as usize) {
+                            *e = scheduler::entry(dc, axon);
+                        }
+                        *n += 1;
+                    }
+                    _ => scheduler::set(&mut self.sched, dc, t + delay, axon),
+                }
             }
         }
         self.fired_list.clear();

@@ -4,8 +4,33 @@
 //! Slot `t mod 16` is read and cleared at the start of tick t; a spike for tick t + d sets a bit in
 //! slot (t + d) mod 16. Setting a set bit is idempotent: coincident spikes for
 //! the same (core, axon, tick) merge into one (TRUENORTH.md §1.2).
+//!
+//! Routed spikes reach these bits through spike queues, one per block of `BLOCK` cores and slot:
+//! `route` appends `(core % BLOCK) << 8 | axon` to the queue of the destination's block for tick
+//! t + d, and `load_block` ORs the queue of its block for tick t into the activity vectors it takes
+//! from the slots. A full chip's spikes would otherwise set ≈ 20 k random bits a tick in the ring's
+//! 2 MB, each a cache miss; the queues are appended and drained in order. Same activity: an OR is
+//! an OR whichever way it arrives. A spike that finds its queue full sets its bit in the slot
+//! directly; external inputs always do.
 
+use super::chip::BLOCK;
 use super::{SLOTS, WORDS};
+
+/// Capacity of one spike queue: 16 spikes per core of the block on average (the benchmark's full chip
+/// queues ≈ 330 per block and tick).
+pub const QUEUE: usize = 16 * BLOCK;
+
+/// Index of the queue of the block of core `core` for tick `tick` (its entries start at index × QUEUE).
+#[inline]
+pub fn queue(core: usize, tick: u64) -> usize {
+    core / BLOCK * SLOTS + (tick as usize & (SLOTS - 1))
+}
+
+/// Queue entry of axon `axon` of `core`.
+#[inline]
+pub fn entry(core: usize, axon: usize) -> u16 {
+    ((core % BLOCK) << 8 | (axon & 0xff)) as u16
+}
 
 #[inline]
 pub fn slot_base(cores: usize, core: usize, tick: u64) -> usize {
