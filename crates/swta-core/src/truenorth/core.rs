@@ -331,12 +331,11 @@ impl Chip {
             if d < PACK_OUTPUT {
                 let (dc, axon, delay) = unpack_dest(d);
                 let q = scheduler::queue(dc, t + delay);
-                match self.qlen.get_mut(q) {
-                    Some(n) if (*n as usize) < QUEUE => {
-                        if let Some(e) = self.queue.get_mut(q * QUEUE + *n as usize) {
-                            *e = scheduler::entry(dc, axon);
-                        }
-                        *n += 1;
+                let n = self.qlen.get(q).map_or(QUEUE, |&n| n as usize);
+                match self.queue.get_mut(q * QUEUE + n) {
+                    Some(e) if n < QUEUE => {
+                        *e = scheduler::entry(dc, axon);
+                        self.qlen[q] = n as u32 + 1;
                     }
                     _ => scheduler::set(&mut self.sched, dc, t + delay, axon),
                 }
