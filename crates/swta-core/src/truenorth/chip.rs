@@ -257,8 +257,8 @@ impl Chip {
                 self.next_input += 1;
             }
             // Block by block: load (slots; rows in flight, see `load_block`), step, route. Routing at once
-            // is safe: a spike of tick t lands in slot (t + d) mod 16 with 1 ≤ d ≤ 15, never in the
-            // slot t that later blocks have yet to take.
+            // is safe: a spike of tick t lands in slot (t + d) mod 16, or its block's queue for it, with
+            // 1 ≤ d ≤ 15: never in the slot t (or queue) that later blocks have yet to take.
             for b0 in (0..self.n_cores).step_by(BLOCK) {
                 let b1 = (b0 + BLOCK).min(self.n_cores);
                 self.load_block(b0, b1, t);

@@ -1,6 +1,6 @@
 //! One core's tick (TRUENORTH.md §2.2, STYLE rule 7): take the scheduler slot → integrate the active
-//! crossbar rows → leak/threshold/reset every neuron → write each spike straight into the
-//! destination core's future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
+//! crossbar rows → leak/threshold/reset every neuron → queue each spike for the destination core's
+//! future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
 
 use super::chip::{unpack_dest, PACK_NONE, PACK_OUTPUT};
 use super::chip::{Chip, CoreKind, BLOCK};

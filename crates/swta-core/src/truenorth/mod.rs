@@ -1,7 +1,8 @@
 //! TrueNorth emulator (shared docs TRUENORTH.md; decisions in docs/truenorth.md).
 //!
 //! One block per file, in call order of a tick:
-//! - `scheduler`: the 16-slot axon-activity ring of each core (OR-merge of coincident spikes);
+//! - `scheduler`: the 16-slot axon-activity ring of each core (OR-merge of coincident spikes) and the
+//!   spike queues through which routed spikes reach it;
 //! - `crossbar`: the 256 × 256 binary crossbar, bit-packed axon-major (one 256-bit row per axon);
 //! - `neuron`: the neuron-type table (parameters by type index, as IBM model files) and NEURON_UPDATE;
 //! - `prng`: the per-core counter-based generator (lowbias32), identical in the AssemblyScript port;
