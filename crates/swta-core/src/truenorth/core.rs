@@ -247,33 +247,26 @@ impl Chip {
     /// many misses in flight before the cores need them.
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub(super) fn load_block(&mut self, b0: usize, b1: usize, t: u64) {
-        let mut slots = 0u64;
         for c in b0..b1 {
-            let a = scheduler::take(&mut self.sched, c, t);
-            slots |= a[0] | a[1] | a[2] | a[3];
-            self.act[c - b0] = a;
+            self.act[c - b0] = scheduler::take(&mut self.sched, c, t);
         }
-        self.pending.clear();
+        #[cfg(not(target_arch = "x86_64"))]
+        let slots = self.act[..b1 - b0].iter().any(|a| a.iter().any(|&w| w != 0));
         let q = scheduler::queue(b0, t);
-        if let Some(n) = self.qlen.get_mut(q) {
-            let queued = self.queue.get(q * QUEUE..q * QUEUE + *n as usize).unwrap_or(&[]);
-            for &e in queued {
-                let e = e as usize;
-                self.act[(e >> 8) & (BLOCK - 1)][(e >> 6) & 3] |= 1 << (e & 63);
-            }
-            // the rows to warm (a row twice if two spikes merged): the queue is the list when the
-            // slots held nothing (external inputs and queue overflows are rare)
-            #[cfg(not(target_arch = "x86_64"))]
-            if slots == 0 {
-                self.pending.extend(queued.iter().map(|&e| (b0 * N) as u32 + e as u32));
-            }
-            *n = 0;
+        let n = self.qlen.get(q).copied().unwrap_or(0) as usize;
+        let queued = self.queue.get(q * QUEUE..q * QUEUE + n).unwrap_or(&[]);
+        for &e in queued {
+            let e = e as usize;
+            self.act[(e >> 8) & (BLOCK - 1)][(e >> 6) & 3] |= 1 << (e & 63);
         }
-        #[cfg(target_arch = "x86_64")]
-        let _ = slots; // rows are listed only where they are not prefetched
         #[cfg(not(target_arch = "x86_64"))]
         {
-            if slots != 0 {
+            // the rows to warm: the queue's when the slots held nothing (external inputs and queue
+            // overflows are rare; a row twice if two spikes merged), else every active bit
+            self.pending.clear();
+            if !slots {
+                self.pending.extend(queued.iter().map(|&e| scheduler::entry_row(b0, e) as u32));
+            } else {
                 for (b, a) in self.act[..b1 - b0].iter().enumerate() {
                     for (w, &word) in a.iter().enumerate() {
                         let mut bits = word;
@@ -289,6 +282,9 @@ impl Chip {
                 x ^= self.xbar.get(r as usize).map_or(0, |row| row.0[0]);
             }
             self.sink ^= x;
+        }
+        if let Some(n) = self.qlen.get_mut(q) {
+            *n = 0;
         }
     }
 
@@ -315,7 +311,7 @@ impl Chip {
         let q = scheduler::queue(c, t);
         let (n, i, b0) = (self.qlen.get(q).copied().unwrap_or(0) as usize, c % BLOCK, c - c % BLOCK);
         for &e in self.queue.get(q * QUEUE + n * i / BLOCK..q * QUEUE + n * (i + 1) / BLOCK).unwrap_or(&[]) {
-            if let Some(row) = self.xbar.get((b0 + (e as usize >> 8)) * N + (e as usize & 0xff)) {
+            if let Some(row) = self.xbar.get(scheduler::entry_row(b0, e)) {
                 prefetch(row);
             }
         }

@@ -14,7 +14,7 @@
 //! directly; external inputs always do.
 
 use super::chip::BLOCK;
-use super::{SLOTS, WORDS};
+use super::{N, SLOTS, WORDS};
 
 /// Capacity of one spike queue: 16 spikes per core of the block on average (the benchmark's full chip
 /// queues ≈ 330 per block and tick).
@@ -30,6 +30,13 @@ pub fn queue(core: usize, tick: u64) -> usize {
 #[inline]
 pub fn entry(core: usize, axon: usize) -> u16 {
     ((core % BLOCK) << 8 | (axon & 0xff)) as u16
+}
+
+/// Crossbar row (`core * N + axon`) of queue entry `e` of the block whose first core is `b0`: with
+/// N = 256 an entry `(core % BLOCK) << 8 | axon` is the row's offset from the block's first row.
+#[inline]
+pub fn entry_row(b0: usize, e: u16) -> usize {
+    b0 * N + e as usize
 }
 
 #[inline]
