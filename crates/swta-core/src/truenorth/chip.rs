@@ -91,6 +91,8 @@ pub struct Chip {
     pub(super) dense: Vec<super::fast::DenseRow>,
     /// Spikes of the core being stepped (bit j = neuron j).
     pub(super) fired: [u64; WORDS],
+    /// Scratch of one core: the indices of the set bits of its activity or spike vector (`set_bits`).
+    pub(super) bits: [u16; N + 1],
     pub(super) tick: u64,
     /// Pending external inputs (tick, core, axon), sorted by tick; `next_input` is the first undelivered.
     inputs: Vec<(u64, u32, u32)>,
@@ -152,6 +154,7 @@ impl Chip {
             acc16: [0; N],
             dense: Vec::with_capacity(N),
             fired: [0; WORDS],
+            bits: [0; N + 1],
             tick: 0,
             inputs: Vec::new(),
             next_input: 0,

@@ -4,7 +4,7 @@
 
 use super::chip::{unpack_dest, PACK_NONE, PACK_OUTPUT};
 use super::chip::{Chip, CoreKind, BLOCK};
-use super::crossbar::{add_row16, add_row_dense, add_row_weights, count};
+use super::crossbar::{add_row16, add_row_dense, add_row_weights, count, set_bits};
 use super::fast::DenseRow;
 use super::neuron::{stoch_syn, update, NeuronType};
 use super::scheduler::QUEUE;
@@ -55,23 +55,20 @@ impl Chip {
     fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16, track: bool) -> bool {
         let w = self.types[u as usize].w;
         self.dense.clear();
-        for (q, &word) in a.iter().enumerate() {
-            let mut bits = word;
-            while bits != 0 {
-                let i = q * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let wt = w[self.axon_type(c, i)];
-                let row = self.xbar[c * N + i].0;
-                let n = count(&row);
-                self.sops += n;
-                if wt == 0 {
-                    continue;
-                }
-                if n >= DENSE_FROM {
-                    self.dense.push(DenseRow { bits: row, w: wt });
-                } else {
-                    add_row16(&mut self.acc16, &row, wt as i16);
-                }
+        let n = set_bits(a, &mut self.bits);
+        for k in 0..n {
+            let i = self.bits[k] as usize;
+            let wt = w[self.axon_type(c, i)];
+            let row = self.xbar[c * N + i].0;
+            let n = count(&row);
+            self.sops += n;
+            if wt == 0 {
+                continue;
+            }
+            if n >= DENSE_FROM {
+                self.dense.push(DenseRow { bits: row, w: wt });
+            } else {
+                add_row16(&mut self.acc16, &row, wt as i16);
             }
         }
         let v = &mut self.v[c * N..c * N + N];
@@ -83,18 +80,15 @@ impl Chip {
 
     /// Queue the spikes flagged in the mask `fired` (and clear it).
     fn route_fired(&mut self, c: usize) {
-        for q in 0..WORDS {
-            let mut w = self.fired[q];
-            self.fired[q] = 0;
-            while w != 0 {
-                let k = (c * N + q * 64) as u32 + w.trailing_zeros();
-                self.fired_list.push(k);
-                // its destination is read by `route` after the block: start the (random) miss now
-                #[cfg(target_arch = "x86_64")]
-                if let Some(d) = self.dest.get(k as usize) {
-                    prefetch(d);
-                }
-                w &= w - 1;
+        let n = set_bits(&self.fired, &mut self.bits);
+        self.fired = [0; WORDS];
+        for &j in &self.bits[..n] {
+            let k = (c * N) as u32 + j as u32;
+            self.fired_list.push(k);
+            // its destination is read by `route` after the block: start the (random) miss now
+            #[cfg(target_arch = "x86_64")]
+            if let Some(d) = self.dest.get(k as usize) {
+                prefetch(d);
             }
         }
     }

@@ -275,15 +275,10 @@ pub mod simd128 {
     use super::{DenseRow, K, N, WORDS};
     use core::arch::wasm32::*;
 
-    /// Lane bits of the byte-spread rows (a static, read opaquely by `run`).
-    static BIT8: v128 = u8x16(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
-
-    /// Swizzle indices spreading bytes 2p and 2p + 1 of a 16-byte half-row over lanes 0–7 and 8–15.
-    const fn spread(p: u8) -> v128 {
-        let (a, b) = (2 * p, 2 * p + 1);
-        u8x16(a, a, a, a, a, a, a, a, b, b, b, b, b, b, b, b)
-    }
-    const SPREAD: [v128; 8] = [spread(0), spread(1), spread(2), spread(3), spread(4), spread(5), spread(6), spread(7)];
+    /// Lane bits of a row's 16 synapse bits for 16 neurons, splat over i16 lanes: neurons 0–7, then
+    /// 8–15 (statics, read opaquely by `run`).
+    static BIT_LO: v128 = u16x8(1, 2, 4, 8, 16, 32, 64, 128);
+    static BIT_HI: v128 = u16x8(256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
 
     /// K as lane constants.
     struct Kv {
@@ -481,15 +476,15 @@ pub mod simd128 {
         fired: &mut [u64; WORDS],
     ) -> bool {
         let v = &mut v[..N];
-        // BIT8 read opaquely: seeing its one bit per lane, LLVM rewrites eq(x & b, b) as ne(x & b, 0),
-        // which V8 lowers to compare + not (4 instructions instead of 2, per row and group)
-        // SAFETY: a read of a valid static.
-        let bit8 = unsafe { core::ptr::read_volatile(&BIT8) };
+        // the lane bits read opaquely: seeing one bit per lane, LLVM rewrites eq(x & b, b) as
+        // ne(x & b, 0), which V8 lowers to compare + not (4 instructions instead of 2, per row and group)
+        // SAFETY: reads of valid statics.
+        let (bit_lo, bit_hi) = unsafe { (core::ptr::read_volatile(&BIT_LO), core::ptr::read_volatile(&BIT_HI)) };
+        let one = u16x8_splat(1);
         let mut diff = i32x4_splat(0);
         let off = i32x4_splat(1 << 30);
         let bias = i16x8_splat(bias);
         for h in 0..N / 16 {
-            let (half, idx) = (h >> 3, SPREAD[h & 7]);
             let s = &mut sparse[16 * h..16 * h + 16];
             // SAFETY: `s` holds 16 i16 (two v128).
             let (mut lo, mut hi) = unsafe {
@@ -499,18 +494,15 @@ pub mod simd128 {
                 v128_store(p.add(1), i16x8_splat(0));
                 x
             };
-            // the 16 neurons' synapse bits of row r: byte-spread, tested against the lane bits
-            let mask = |r: &DenseRow| {
-                // SAFETY: `r.bits` is 4 u64 = two v128; `half` < 2.
-                let row = unsafe { v128_load((r.bits.as_ptr() as *const v128).add(half)) };
-                i8x16_eq(v128_and(i8x16_swizzle(row, idx), bit8), bit8)
-            };
             for r in rows {
-                let (m, w) = (mask(r), i16x8_splat(r.w as i16));
-                // the masks are 0 / −1 per byte: byte doubling widens them (one unpack for the high half)
-                let m_hi = i8x16_shuffle::<8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, 14, 14, 15, 15>(m, m);
-                lo = i16x8_add(lo, v128_and(i16x8_extend_low_i8x16(m), w));
-                hi = i16x8_add(hi, v128_and(m_hi, w));
+                // the 16 neurons' synapse bits of row r (its u16 at byte 2h), splat over 8 i16 lanes;
+                // min(x & lane bit, 1) is each neuron's 0 / 1, times the weight (not eq + and: LLVM
+                // rewrites and(eq(…), w) as a select, 3 instructions on x86-64 against 1)
+                // SAFETY: `r.bits` is 32 bytes and 2h + 2 ≤ 32.
+                let x = unsafe { v128_load16_splat((r.bits.as_ptr() as *const u16).add(h)) };
+                let w = i16x8_splat(r.w as i16);
+                lo = i16x8_add(lo, i16x8_mul(u16x8_min(v128_and(x, bit_lo), one), w));
+                hi = i16x8_add(hi, i16x8_mul(u16x8_min(v128_and(x, bit_hi), one), w));
             }
             let vs = &mut v[16 * h..16 * h + 16];
             // SAFETY: `vs` holds 16 i32 (four v128).
