@@ -380,6 +380,43 @@ fn fast_paths_equal_the_general_path() {
     }
 }
 
+/// The fast path's kept bound on each core's |V| holds after every tick, in every mode. It decides when
+/// plain adds are safe; a bound that is too small would change results only near the i32 limits, after
+/// many ticks, so it is checked directly.
+#[test]
+fn fast_path_potential_bounds_hold() {
+    for seed in 0..12u64 {
+        for quiet in [false, true] {
+            let (mut c, inp) = random_chip(seed, quiet);
+            c.inject(&inp).unwrap();
+            for t in 0..400 {
+                c.run(1);
+                assert!(c.potential_bounds_hold(), "seed {} quiet {} tick {}", seed, quiet, t);
+            }
+        }
+    }
+    // potentials written from outside (no reset, no leak, so they stay): the bound is measured again
+    let mut c = chip(1, &[ty(&[("alpha", 1 << 20), ("gamma", 2)])], &[], &[]);
+    c.set_neurons(0, &[0; 256], &[0, 0, -1, 1].repeat(256)).unwrap();
+    c.run(3);
+    c.set_potentials(0, &[5000; 256]).unwrap();
+    c.run(1);
+    assert!(c.potential_bounds_hold(), "after set_potentials");
+    // resets to ±R far from the potentials before them (γ = 0): the bound must take |R| in
+    for (kappa, sign) in [(0, 1), (0, -1), (1, 1)] {
+        let t = ty(&[("alpha", 2), ("gamma", 0), ("kappa", kappa), ("R", 1000), ("lambda", 1), ("sigma_lambda", sign)]);
+        let mut c = Chip::new(1, 1).unwrap();
+        c.set_types(&t, 1).unwrap();
+        c.set_core(0, 0, &[0; 256], &[0; 2048]).unwrap();
+        let dest: Vec<i32> = (0..256).flat_map(|_| [0, 0, -1, 1]).collect();
+        c.set_neurons(0, &[0; 256], &dest).unwrap();
+        for tick in 0..20 {
+            c.run(1);
+            assert!(c.potential_bounds_hold(), "κ {} λ sign {} tick {}", kappa, sign, tick);
+        }
+    }
+}
+
 /// Uniform deterministic cores whose potentials start at and around the i32 limits and at the ±2^30
 /// boundary where the fast pass switches between plain and saturating adds: every mode, strong
 /// inputs of both signs, leaks of both signs; the fast pass must equal the general update.
@@ -436,6 +473,7 @@ fn fast_pass_saturates_like_the_general_path() {
                 a.run(ticks);
                 b.run(ticks);
                 assert_eq!(a.records(), b.records(), "γ {} κ {} ε {} λ sign {}", gamma, kappa, eps, sign);
+                assert!(a.potential_bounds_hold(), "γ {} κ {} ε {} λ sign {}", gamma, kappa, eps, sign);
                 let (mut va, mut vb) = (vec![0; 256], vec![0; 256]);
                 for core in 0..2 {
                     a.potentials(core, &mut va).unwrap();

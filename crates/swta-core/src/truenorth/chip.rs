@@ -33,6 +33,9 @@ pub struct CoreMeta {
     pub all_fast: bool,
 }
 
+/// `Chip::vbound` of a core whose potentials were written outside the fast path.
+pub const VBOUND_UNKNOWN: u32 = u32::MAX;
+
 /// Packed destination codes (see `Chip::dest`).
 pub const PACK_NONE: u32 = u32::MAX;
 pub const PACK_OUTPUT: u32 = u32::MAX - 1;
@@ -50,6 +53,9 @@ pub struct Chip {
     pub cfg: Config,
     pub(super) types: Vec<NeuronType>,
     pub(super) v: Vec<i32>,
+    /// Per core, an upper bound on |V| of its neurons kept by the uniform fast path (`step_fast16`),
+    /// or VBOUND_UNKNOWN after any other write of V; below 2^30 the fast path needs no saturation test.
+    pub(super) vbound: Vec<u32>,
     pub(super) ntype: Vec<u16>,
     /// Destination per neuron, packed `core << 12 | axon << 4 | delay` (one load per spike), or
     /// PACK_NONE / PACK_OUTPUT.
@@ -132,6 +138,7 @@ impl Chip {
             cfg: Config::default(),
             types: Vec::new(),
             v: vec![0; n * N],
+            vbound: vec![0; n],
             ntype: vec![DISABLED; n * N],
             dest: vec![PACK_NONE; n * N],
             fired_list: Vec::with_capacity(BLOCK * N),
@@ -274,6 +281,15 @@ impl Chip {
             }
             self.tick += 1;
         }
+    }
+
+    /// Whether every core's kept bound on |V| (`vbound`, by which the fast path skips the saturation
+    /// test) holds: a self-check for tests.
+    pub fn potential_bounds_hold(&self) -> bool {
+        self.vbound
+            .iter()
+            .zip(self.v.chunks_exact(N))
+            .all(|(&b, v)| b == VBOUND_UNKNOWN || v.iter().all(|x| x.unsigned_abs() <= b))
     }
 
     /// Type (0..3) of axon `i` of core `c`.

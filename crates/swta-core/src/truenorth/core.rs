@@ -3,7 +3,7 @@
 //! future slot (no hop simulation; delay ≥ 1 never targets the slot being read).
 
 use super::chip::{unpack_dest, PACK_NONE, PACK_OUTPUT};
-use super::chip::{Chip, CoreKind, BLOCK};
+use super::chip::{Chip, CoreKind, BLOCK, VBOUND_UNKNOWN};
 use super::crossbar::{add_row16, add_row_dense, add_row_weights, count, set_bits};
 use super::fast::DenseRow;
 use super::neuron::{stoch_syn, update, NeuronType};
@@ -34,6 +34,7 @@ impl Chip {
                 return;
             }
         }
+        self.vbound[c] = VBOUND_UNKNOWN; // the general paths write V without keeping the bound
         let key = prng::tick_key(self.keys[c], t);
         if active {
             self.integrate(c, &a, key, meta.kind);
@@ -55,6 +56,8 @@ impl Chip {
     fn step_fast16(&mut self, c: usize, a: &[u64; WORDS], u: u16, track: bool) -> bool {
         let w = self.types[u as usize].w;
         self.dense.clear();
+        // Σ |w| of the active rows: a bound on each neuron's |input| this tick
+        let mut input = 0u32;
         let n = set_bits(a, &mut self.bits);
         for k in 0..n {
             let i = self.bits[k] as usize;
@@ -65,6 +68,7 @@ impl Chip {
             if wt == 0 {
                 continue;
             }
+            input += wt.unsigned_abs();
             if n >= DENSE_FROM {
                 self.dense.push(DenseRow { bits: row, w: wt });
             } else {
@@ -73,7 +77,14 @@ impl Chip {
         }
         let v = &mut self.v[c * N..c * N + N];
         let k = &self.kfast[u as usize];
-        let changed = fast::pass_rows(&mut self.acc16, v, &self.dense, k, &mut self.fired, track);
+        // every |V| < 2^30: no group needs saturating adds (the bound is re-measured when it runs out)
+        let mut b = self.vbound[c];
+        if b >= 1 << 30 {
+            b = v.iter().fold(0, |m, x| m.max(x.unsigned_abs()));
+        }
+        let plain = b < 1 << 30;
+        self.vbound[c] = if plain { k.bound_after(b, input) } else { VBOUND_UNKNOWN };
+        let changed = fast::pass_rows(&mut self.acc16, v, &self.dense, k, &mut self.fired, track, plain);
         self.route_fired(c);
         changed
     }

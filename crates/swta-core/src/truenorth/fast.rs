@@ -72,6 +72,21 @@ impl K {
     }
 }
 
+impl K {
+    /// An upper bound on |V| after one step, given `b` ≥ |V| before it and `input` ≥ |input|:
+    /// |V + input + leak| ≤ b + input + |λ|, and no reset leaves a larger magnitude than that sum x
+    /// except to ±R (γ = 0): V − α ∈ [0, x] when x ≥ α ≥ 0 fires, and below the negative threshold
+    /// (x < −β + 1) both −β and x + β lie in [x, 0]. Ringing sets 0. Requires b < 2^30 (no saturation).
+    pub fn bound_after(&self, b: u32, input: u32) -> u32 {
+        let x = b + input + self.leak.unsigned_abs();
+        if self.gamma == 0 {
+            x.max(self.r.unsigned_abs())
+        } else {
+            x
+        }
+    }
+}
+
 /// One neuron of a mixed core whose types are all eligible: the same step, modes chosen per neuron.
 #[inline]
 pub fn step_one(v0: i32, input: i32, k: &K) -> (i32, bool) {
@@ -168,11 +183,17 @@ fn step_each<const G: u8, const KAPPA: bool, const EPS: bool, const SAT: bool>(
 
 /// Whether the 32 neurons of one group changed (V or a spike), and their spikes as a 32-bit mask.
 /// Requires |input| < 2^16, which holds for sums of at most 256 synapses of weight ≤ 255.
+/// `plain`: the caller knows every |V| < 2^30.
 #[inline(always)]
-fn step_group<const G: u8, const KAPPA: bool, const EPS: bool>(v: &mut [i32], input: &[i32; 32], k: &K) -> (bool, u32) {
+fn step_group<const G: u8, const KAPPA: bool, const EPS: bool>(
+    v: &mut [i32],
+    input: &[i32; 32],
+    k: &K,
+    plain: bool,
+) -> (bool, u32) {
     // When every |V| < 2^30 (bits 31 and 30 equal), V + input + leak cannot leave the i32 range
     // (2^30 + 2^16 + 255 < 2^31): the saturating adds are plain adds, about half the vector work.
-    let wide = v.iter().fold(0i32, |m, &x| m | (x ^ (x << 1))) < 0;
+    let wide = !plain && v.iter().fold(0i32, |m, &x| m | (x ^ (x << 1))) < 0;
     let mut flags = [0u8; 32];
     let changed = if wide {
         step_each::<G, KAPPA, EPS, true>(v, input, k, &mut flags)
@@ -194,6 +215,7 @@ fn run<A: Copy + Default + Into<i32>, const G: u8, const KAPPA: bool, const EPS:
     acc: &mut [A; N],
     k: &K,
     fired: &mut [u64; WORDS],
+    plain: bool,
 ) -> bool {
     let mut changed = false;
     for (q, (vq, aq)) in v.chunks_exact_mut(32).zip(acc.chunks_exact_mut(32)).enumerate() {
@@ -202,7 +224,7 @@ fn run<A: Copy + Default + Into<i32>, const G: u8, const KAPPA: bool, const EPS:
             *x = (*a).into();
             *a = A::default();
         }
-        let (ch, m) = step_group::<G, KAPPA, EPS>(vq, &input, k);
+        let (ch, m) = step_group::<G, KAPPA, EPS>(vq, &input, k, plain);
         changed |= ch;
         fired[q >> 1] |= (m as u64) << (32 * (q & 1));
     }
@@ -220,7 +242,7 @@ pub fn pass<A: Copy + Default + Into<i32>>(
     fired: &mut [u64; WORDS],
 ) -> bool {
     let k = K::of(t, cfg);
-    by_mode!(t, run, [A], v, acc, &k, fired)
+    by_mode!(t, run, [A], v, acc, &k, fired, false)
 }
 
 /// A dense active row of a uniform core for `pass_rows`: its 256 synapse bits and the weight of its
@@ -238,6 +260,7 @@ pub struct DenseRow {
 /// (`crossbar::add_row_dense16`, 16–32 lanes per vector step) and then `pass` runs: on x86-64 that
 /// beats summing each group's rows in registers. wasm32 uses `simd128::run_rows`, one fused pass.
 /// `track`: whether the result is needed (the core had no active axon; see `Chip::step_core`).
+/// `plain`: every |V| < 2^30 (`Chip::vbound`), so no group needs saturating adds.
 pub fn pass_rows(
     sparse: &mut [i16; N],
     v: &mut [i32],
@@ -245,6 +268,7 @@ pub fn pass_rows(
     k: &K,
     fired: &mut [u64; WORDS],
     track: bool,
+    plain: bool,
 ) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -252,12 +276,12 @@ pub fn pass_rows(
             add_row_dense16(sparse, &r.bits, r.w as i16);
         }
         let _ = track; // computed anyway: the portable pass gets it for free
-        by_mode!(k, run, [i16], v, sparse, k, fired)
+        by_mode!(k, run, [i16], v, sparse, k, fired, plain)
     }
     #[cfg(target_arch = "wasm32")]
     {
         use simd128::run_rows;
-        by_mode!(k, run_rows, [], v, sparse, rows, k, fired, track)
+        by_mode!(k, run_rows, [], v, sparse, rows, k, fired, track, plain)
     }
 }
 
@@ -404,6 +428,7 @@ pub mod simd128 {
         k: &K,
         fired: &mut [u64; WORDS],
         track: bool,
+        plain: bool,
     ) -> bool {
         let kv = &Kv::of(k);
         let mut planes = [DenseRow::default(); 4];
@@ -411,10 +436,11 @@ pub mod simd128 {
             Some((n, bias)) => (&planes[..n], bias),
             None => (rows, 0),
         };
-        if track {
-            run::<G, KAPPA, EPS, true>(v, sparse, rows, bias, kv, fired)
-        } else {
-            run::<G, KAPPA, EPS, false>(v, sparse, rows, bias, kv, fired)
+        match (track, plain) {
+            (true, true) => run::<G, KAPPA, EPS, true, false>(v, sparse, rows, bias, kv, fired),
+            (true, false) => run::<G, KAPPA, EPS, true, true>(v, sparse, rows, bias, kv, fired),
+            (false, true) => run::<G, KAPPA, EPS, false, false>(v, sparse, rows, bias, kv, fired),
+            (false, false) => run::<G, KAPPA, EPS, false, true>(v, sparse, rows, bias, kv, fired),
         }
     }
 
@@ -467,7 +493,8 @@ pub mod simd128 {
     }
 
     #[inline(never)] // one function per mode: V8 compiles a giant inlined tick loop poorly
-    fn run<const G: u8, const KAPPA: bool, const EPS: bool, const TRACK: bool>(
+    /// CHECK: some |V| may be ≥ 2^30, so each group's range is tested (otherwise plain adds throughout).
+    fn run<const G: u8, const KAPPA: bool, const EPS: bool, const TRACK: bool, const CHECK: bool>(
         v: &mut [i32],
         sparse: &mut [i16; N],
         rows: &[DenseRow],
@@ -511,20 +538,21 @@ pub mod simd128 {
                 [v128_load(p), v128_load(p.add(1)), v128_load(p.add(2)), v128_load(p.add(3))]
             };
             // plain adds when every |V| < 2^30 (V + 2^30 as u32 < 2^31), as in `fast::step_group`
-            let range = v128_or(
-                v128_or(i32x4_add(v0[0], off), i32x4_add(v0[1], off)),
-                v128_or(i32x4_add(v0[2], off), i32x4_add(v0[3], off)),
-            );
+            let sat = CHECK
+                && i32x4_bitmask(v128_or(
+                    v128_or(i32x4_add(v0[0], off), i32x4_add(v0[1], off)),
+                    v128_or(i32x4_add(v0[2], off), i32x4_add(v0[3], off)),
+                )) != 0;
             let x = [
                 i32x4_extend_low_i16x8(lo),
                 i32x4_extend_high_i16x8(lo),
                 i32x4_extend_low_i16x8(hi),
                 i32x4_extend_high_i16x8(hi),
             ];
-            let f = if i32x4_bitmask(range) == 0 {
-                step16::<G, KAPPA, EPS, false, TRACK>(vs, &v0, &x, k, &mut diff)
-            } else {
+            let f = if sat {
                 step16::<G, KAPPA, EPS, true, TRACK>(vs, &v0, &x, k, &mut diff)
+            } else {
+                step16::<G, KAPPA, EPS, false, TRACK>(vs, &v0, &x, k, &mut diff)
             };
             let f = i8x16_narrow_i16x8(i16x8_narrow_i32x4(f[0], f[1]), i16x8_narrow_i32x4(f[2], f[3]));
             fired[h >> 2] |= (i8x16_bitmask(f) as u64) << (16 * (h & 3));

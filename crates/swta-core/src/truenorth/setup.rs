@@ -2,7 +2,7 @@
 //! destinations, potentials. Every setter checks its input fully and names the bad field
 //! (`cores[3].neurons[17].delay`); nothing is changed when it fails.
 
-use super::chip::{Chip, CoreKind, CoreMeta, PACK_NONE, PACK_OUTPUT};
+use super::chip::{Chip, CoreKind, CoreMeta, PACK_NONE, PACK_OUTPUT, VBOUND_UNKNOWN};
 use super::crossbar::{pack_rows, unpack_rows};
 use super::neuron::{NeuronType, TYPE_FIELDS};
 use super::{DEST_NONE, DEST_OUTPUT, DISABLED, MAX_TYPES, N, WORDS};
@@ -162,6 +162,7 @@ impl Chip {
             t == DISABLED || self.types.get(t as usize).map_or(false, |ty| !ty.c_l && ty.mask == 0 && ty.stoch == 0)
         });
         self.meta[c] = CoreMeta { kind, quiet, settled: false, all_fast };
+        self.vbound[c] = VBOUND_UNKNOWN;
         self.refresh_weights(c);
     }
 
@@ -208,6 +209,7 @@ impl Chip {
         }
         self.v[c * N..c * N + N].copy_from_slice(v);
         self.meta[c].settled = false;
+        self.vbound[c] = VBOUND_UNKNOWN;
         Ok(())
     }
 
