@@ -287,8 +287,8 @@ pub fn pass_rows(
 
 /// SIMD128 version of `pass_rows` for wasm32, where the autovectorised one is slow (LLVM 14 keeps the
 /// 32 inputs of a group in memory and widens bit tests through i32 lanes). 16 neurons at a time: the
-/// two bytes of a row that hold their synapses are spread over 16 i8 lanes by a swizzle and tested
-/// against the lane bits, the i8 masks select the row's weight into two i16x8 sums (fewer than 128
+/// row's u16 that holds their synapses is splat over 8 i16 lanes and tested against the lane bits, and
+/// the 0 / 1 per neuron times the row's weight is added into two i16x8 sums (fewer than 128
 /// rows: |sum| < 2^15), which widen to four i32x4 for the neuron step. Rows that share one weight
 /// magnitude are first folded into bit-sliced planes (`fold`: 5 rows → 3). Same results as
 /// `step_mode`, lane by lane (`step4` computes its selects with fewer lane ops, valid because α, β ≥ 0;
