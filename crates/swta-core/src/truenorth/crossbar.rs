@@ -37,7 +37,7 @@ pub fn unpack_rows(src: &[Row], words32: &mut [u32]) {
 /// word): the first two bits of each word are taken unconditionally (an empty word's ctz = 64 writes an
 /// entry that is not counted, hence the 257th slot), so only words with three or more bits enter a
 /// loop whose exit the CPU mispredicts. A `while bits != 0` loop per word mispredicts at almost every
-/// non-empty word, and on wasm32 that cost ≈ 10 % of a core's tick (docs/truenorth.md §1.3).
+/// non-empty word (profile and A/B: BENCHMARKS "TrueNorth", session 10).
 #[inline]
 pub fn set_bits(v: &[u64; WORDS], out: &mut [u16; N + 1]) -> usize {
     let mut n = 0;

@@ -70,9 +70,7 @@ impl K {
             eligible: eligible(t, cfg),
         }
     }
-}
 
-impl K {
     /// An upper bound on |V| after one step, given `b` ≥ |V| before it and `input` ≥ |input|:
     /// |V + input + leak| ≤ b + input + |λ|, and no reset leaves a larger magnitude than that sum x
     /// except to ±R (γ = 0): V − α ∈ [0, x] when x ≥ α ≥ 0 fires, and below the negative threshold
@@ -492,8 +490,8 @@ pub mod simd128 {
         Some((n, bias as i16))
     }
 
-    #[inline(never)] // one function per mode: V8 compiles a giant inlined tick loop poorly
     /// CHECK: some |V| may be ≥ 2^30, so each group's range is tested (otherwise plain adds throughout).
+    #[inline(never)] // one function per mode: V8 compiles a giant inlined tick loop poorly
     fn run<const G: u8, const KAPPA: bool, const EPS: bool, const TRACK: bool, const CHECK: bool>(
         v: &mut [i32],
         sparse: &mut [i16; N],
@@ -523,8 +521,9 @@ pub mod simd128 {
             };
             for r in rows {
                 // the 16 neurons' synapse bits of row r (its u16 at byte 2h), splat over 8 i16 lanes;
-                // min(x & lane bit, 1) is each neuron's 0 / 1, times the weight (not eq + and: LLVM
-                // rewrites and(eq(…), w) as a select, 3 instructions on x86-64 against 1)
+                // min(x & lane bit, 1) is each neuron's 0 / 1, times the weight. LLVM turns this, like
+                // eq + and, into a compare and a select (3 instructions on x86-64); forms that avoid the
+                // select were not faster (BENCHMARKS "TrueNorth", session 10)
                 // SAFETY: `r.bits` is 32 bytes and 2h + 2 ≤ 32.
                 let x = unsafe { v128_load16_splat((r.bits.as_ptr() as *const u16).add(h)) };
                 let w = i16x8_splat(r.w as i16);
