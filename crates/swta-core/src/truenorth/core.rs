@@ -106,27 +106,24 @@ impl Chip {
 
     /// Add the contributions of every active, connected axon to `acc` (event-driven over set bits).
     fn integrate(&mut self, c: usize, a: &[u64; WORDS], key: u32, kind: CoreKind) {
-        for (w, &word) in a.iter().enumerate() {
-            let mut bits = word;
-            while bits != 0 {
-                let i = w * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let g = self.axon_type(c, i);
-                let row = self.xbar[c * N + i].0;
-                let n = count(&row);
-                self.sops += n;
-                match kind {
-                    CoreKind::Uniform(u) => {
-                        let wt = self.types[u as usize].w[g];
-                        if n >= DENSE_FROM {
-                            add_row_dense(&mut self.acc, &row, wt);
-                        } else {
-                            add_row(&mut self.acc, &row, wt);
-                        }
+        let n = set_bits(a, &mut self.bits);
+        for k in 0..n {
+            let i = self.bits[k] as usize;
+            let g = self.axon_type(c, i);
+            let row = self.xbar[c * N + i].0;
+            let n = count(&row);
+            self.sops += n;
+            match kind {
+                CoreKind::Uniform(u) => {
+                    let wt = self.types[u as usize].w[g];
+                    if n >= DENSE_FROM {
+                        add_row_dense(&mut self.acc, &row, wt);
+                    } else {
+                        add_row(&mut self.acc, &row, wt);
                     }
-                    _ if self.fast_paths && n >= DENSE_FROM => self.add_row_mixed_dense(c, &row, g, i as u32, key),
-                    _ => self.add_row_mixed(c, &row, g, i as u32, key),
                 }
+                _ if self.fast_paths && n >= DENSE_FROM => self.add_row_mixed_dense(c, &row, g, i as u32, key),
+                _ => self.add_row_mixed(c, &row, g, i as u32, key),
             }
         }
     }
@@ -272,14 +269,10 @@ impl Chip {
             if !slots {
                 self.pending.extend(queued.iter().map(|&e| scheduler::entry_row(b0, e) as u32));
             } else {
-                for (b, a) in self.act[..b1 - b0].iter().enumerate() {
-                    for (w, &word) in a.iter().enumerate() {
-                        let mut bits = word;
-                        while bits != 0 {
-                            self.pending.push(((b0 + b) * N + w * 64) as u32 + bits.trailing_zeros());
-                            bits &= bits - 1;
-                        }
-                    }
+                for b in 0..b1 - b0 {
+                    let n = set_bits(&self.act[b], &mut self.bits);
+                    let base = ((b0 + b) * N) as u32;
+                    self.pending.extend(self.bits[..n].iter().map(|&i| base + i as u32));
                 }
             }
             let mut x = 0u64;

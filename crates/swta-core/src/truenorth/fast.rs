@@ -298,7 +298,7 @@ pub mod simd128 {
     use core::arch::wasm32::*;
 
     /// Lane bits of a row's 16 synapse bits for 16 neurons, splat over i16 lanes: neurons 0–7, then
-    /// 8–15 (statics, read opaquely by `run`).
+    /// 8–15 (statics, read once and opaquely by `run`).
     static BIT_LO: v128 = u16x8(1, 2, 4, 8, 16, 32, 64, 128);
     static BIT_HI: v128 = u16x8(256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
 
@@ -501,8 +501,8 @@ pub mod simd128 {
         fired: &mut [u64; WORDS],
     ) -> bool {
         let v = &mut v[..N];
-        // the lane bits read opaquely: seeing one bit per lane, LLVM rewrites eq(x & b, b) as
-        // ne(x & b, 0), which V8 lowers to compare + not (4 instructions instead of 2, per row and group)
+        // the lane bits read opaquely, once: as constants, LLVM puts a v128.const for each of them
+        // inside the row loop (seen in the wasm text)
         // SAFETY: reads of valid statics.
         let (bit_lo, bit_hi) = unsafe { (core::ptr::read_volatile(&BIT_LO), core::ptr::read_volatile(&BIT_HI)) };
         let one = u16x8_splat(1);
